@@ -1,0 +1,445 @@
+//! What functions receive and return: [`Operand`]s (a value, a reference into the workbook, or an
+//! array), read through an [`EvalContext`], plus the coercion helpers every function shares.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use crate::formula::CellPos;
+use crate::value::{ErrorKind, Value};
+
+/// A sheet of the workbook being evaluated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SheetId(pub u32);
+
+/// A resolved rectangular reference: zero-based, inclusive corners.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Area {
+    pub sheet: SheetId,
+    pub top: u32,
+    pub left: u32,
+    pub bottom: u32,
+    pub right: u32,
+}
+
+impl Area {
+    pub fn cell(sheet: SheetId, row: u32, col: u32) -> Area {
+        Area {
+            sheet,
+            top: row,
+            left: col,
+            bottom: row,
+            right: col,
+        }
+    }
+    pub fn rows(&self) -> usize {
+        (self.bottom - self.top) as usize + 1
+    }
+    pub fn cols(&self) -> usize {
+        (self.right - self.left) as usize + 1
+    }
+    pub fn is_single_cell(&self) -> bool {
+        self.top == self.bottom && self.left == self.right
+    }
+    pub fn contains(&self, row: u32, col: u32) -> bool {
+        (self.top..=self.bottom).contains(&row) && (self.left..=self.right).contains(&col)
+    }
+}
+
+/// A two-dimensional array of values, row-major.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Array {
+    pub rows: usize,
+    pub cols: usize,
+    pub values: Vec<Value>,
+}
+
+impl Array {
+    pub fn new(rows: usize, cols: usize, values: Vec<Value>) -> Array {
+        Array { rows, cols, values }
+    }
+    pub fn filled(rows: usize, cols: usize, value: Value) -> Array {
+        Array {
+            rows,
+            cols,
+            values: vec![value; rows * cols],
+        }
+    }
+    pub fn column(values: Vec<Value>) -> Array {
+        Array {
+            rows: values.len(),
+            cols: 1,
+            values,
+        }
+    }
+    pub fn get(&self, row: usize, col: usize) -> Option<&Value> {
+        if row < self.rows && col < self.cols {
+            self.values.get(row * self.cols + col)
+        } else {
+            None
+        }
+    }
+}
+
+/// An argument to, or result of, a function or operator.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Operand {
+    Value(Value),
+    /// A reference, read lazily through the [`EvalContext`].
+    Ref(Area),
+    Array(Arc<Array>),
+}
+
+impl From<Value> for Operand {
+    fn from(v: Value) -> Self {
+        Operand::Value(v)
+    }
+}
+impl From<ErrorKind> for Operand {
+    fn from(e: ErrorKind) -> Self {
+        Operand::Value(Value::Error(e))
+    }
+}
+impl From<Decimal> for Operand {
+    fn from(d: Decimal) -> Self {
+        Operand::Value(Value::Number(d))
+    }
+}
+impl From<bool> for Operand {
+    fn from(b: bool) -> Self {
+        Operand::Value(Value::Bool(b))
+    }
+}
+impl From<Array> for Operand {
+    fn from(a: Array) -> Self {
+        Operand::Array(Arc::new(a))
+    }
+}
+impl From<Result<Decimal, ErrorKind>> for Operand {
+    fn from(r: Result<Decimal, ErrorKind>) -> Self {
+        Operand::Value(r.into())
+    }
+}
+impl From<Result<Value, ErrorKind>> for Operand {
+    fn from(r: Result<Value, ErrorKind>) -> Self {
+        Operand::Value(r.unwrap_or_else(Value::Error))
+    }
+}
+
+impl Operand {
+    pub fn error(e: ErrorKind) -> Operand {
+        Operand::Value(Value::Error(e))
+    }
+
+    /// (rows, columns) of the operand; a single value is 1x1.
+    pub fn dims(&self) -> (usize, usize) {
+        match self {
+            Operand::Value(_) => (1, 1),
+            Operand::Ref(a) => (a.rows(), a.cols()),
+            Operand::Array(a) => (a.rows, a.cols),
+        }
+    }
+
+    /// The value at (row, col) within the operand (zero-based); a single value repeats
+    /// everywhere, as Excel broadcasts scalars; outside the operand is `#N/A`.
+    pub fn get(&self, ctx: &dyn EvalContext, row: usize, col: usize) -> Value {
+        match self {
+            Operand::Value(v) => v.clone(),
+            Operand::Ref(a) => {
+                if row < a.rows() && col < a.cols() {
+                    ctx.cell(a.sheet, a.top + row as u32, a.left + col as u32)
+                        .clone()
+                } else {
+                    Value::Error(ErrorKind::NA)
+                }
+            }
+            Operand::Array(arr) => arr
+                .get(row, col)
+                .cloned()
+                .unwrap_or(Value::Error(ErrorKind::NA)),
+        }
+    }
+
+    /// Like [`Operand::get`], but a 1-row or 1-column operand repeats along the other axis,
+    /// as Excel broadcasts in array arithmetic.
+    pub fn get_broadcast(&self, ctx: &dyn EvalContext, row: usize, col: usize) -> Value {
+        let (rows, cols) = self.dims();
+        let r = if rows == 1 { 0 } else { row };
+        let c = if cols == 1 { 0 } else { col };
+        self.get(ctx, r, c)
+    }
+
+    pub fn is_reference(&self) -> bool {
+        matches!(self, Operand::Ref(_))
+    }
+}
+
+/// Read access to the workbook while a formula evaluates. The engine implements it; functions
+/// see nothing else of the engine.
+pub trait EvalContext {
+    /// The value of a cell (Empty when the cell does not exist).
+    fn cell(&self, sheet: SheetId, row: u32, col: u32) -> &Value;
+
+    /// Calls `f(row, col, value)` for every non-empty cell in the area, in no particular order.
+    fn for_each_in_area(&self, area: &Area, f: &mut dyn FnMut(u32, u32, &Value));
+
+    /// The part of `area` that can hold data: whole-column or whole-row areas clipped to the
+    /// sheet's used extent (so `SUM(A:A)` costs what the data costs, not a million rows).
+    fn clip_to_used(&self, area: &Area) -> Area;
+
+    /// The cell whose formula is being evaluated, if it is a grid cell.
+    fn current_cell(&self) -> Option<(SheetId, CellPos)>;
+
+    /// Sheet lookup by name (case-insensitive) and back.
+    fn sheet_by_name(&self, name: &str) -> Option<SheetId>;
+    fn sheet_name(&self, sheet: SheetId) -> Option<&str>;
+    /// Sheets in workbook order (for SHEET/SHEETS and 3-D lookups).
+    fn sheet_count(&self) -> usize;
+
+    /// Resolves reference text at run time (INDIRECT): `B3`, `Sheet2!A1:B4`, a defined name, or
+    /// R1C1 text when `a1` is false. `#REF!` when it names nothing.
+    fn resolve_reference_text(&self, text: &str, a1: bool) -> Operand;
+
+    /// Is the cell a formula cell (ISFORMULA, FORMULATEXT)?
+    fn formula_text(&self, sheet: SheetId, row: u32, col: u32) -> Option<String>;
+
+    /// The current date-time as an Excel serial number (NOW, TODAY).
+    fn now_serial(&self) -> Decimal;
+
+    /// A uniformly distributed number in [0, 1) (RAND, RANDBETWEEN).
+    fn random(&self) -> f64;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coercion helpers shared by every function.
+// ---------------------------------------------------------------------------------------------
+
+/// One value from an operand, as a scalar argument sees it: a single cell's value; for a
+/// multi-cell reference, the cell in the formula's own row or column (Excel's implicit
+/// intersection) or `#VALUE!`; for an array, its first element.
+pub fn scalar(op: &Operand, ctx: &dyn EvalContext) -> Value {
+    match op {
+        Operand::Value(v) => v.clone(),
+        Operand::Ref(a) => {
+            if a.is_single_cell() {
+                return ctx.cell(a.sheet, a.top, a.left).clone();
+            }
+            implicit_intersection(a, ctx)
+                .map(|(r, c)| ctx.cell(a.sheet, r, c).clone())
+                .unwrap_or(Value::Error(ErrorKind::Value))
+        }
+        Operand::Array(arr) => arr
+            .values
+            .first()
+            .cloned()
+            .unwrap_or(Value::Error(ErrorKind::Value)),
+    }
+}
+
+/// The cell of `area` in the current cell's row (single column area) or column (single row).
+pub fn implicit_intersection(area: &Area, ctx: &dyn EvalContext) -> Option<(u32, u32)> {
+    let (sheet, pos) = ctx.current_cell()?;
+    if sheet != area.sheet {
+        return None;
+    }
+    if area.left == area.right && (area.top..=area.bottom).contains(&pos.row) {
+        return Some((pos.row, area.left));
+    }
+    if area.top == area.bottom && (area.left..=area.right).contains(&pos.col) {
+        return Some((area.top, pos.col));
+    }
+    None
+}
+
+pub fn number(op: &Operand, ctx: &dyn EvalContext) -> Result<Decimal, ErrorKind> {
+    scalar(op, ctx).to_number()
+}
+
+pub fn text(op: &Operand, ctx: &dyn EvalContext) -> Result<Arc<str>, ErrorKind> {
+    scalar(op, ctx).to_text()
+}
+
+pub fn boolean(op: &Operand, ctx: &dyn EvalContext) -> Result<bool, ErrorKind> {
+    scalar(op, ctx).to_bool()
+}
+
+/// An optional numeric argument: `default` when omitted or given as an empty argument.
+pub fn number_or(
+    args: &[Operand],
+    i: usize,
+    default: Decimal,
+    ctx: &dyn EvalContext,
+) -> Result<Decimal, ErrorKind> {
+    match args.get(i) {
+        None => Ok(default),
+        Some(op) => match scalar(op, ctx) {
+            Value::Empty => Ok(default),
+            v => v.to_number(),
+        },
+    }
+}
+
+/// A whole-number argument, truncated toward zero as Excel truncates counts and indexes.
+pub fn integer(op: &Operand, ctx: &dyn EvalContext) -> Result<i64, ErrorKind> {
+    use rust_decimal::prelude::ToPrimitive;
+    let n = number(op, ctx)?;
+    crate::numeric::snap15(n)
+        .trunc()
+        .to_i64()
+        .ok_or(ErrorKind::Num)
+}
+
+/// How an aggregate treats values (SUM-like vs COUNTA-like vs the A-variants).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Collect {
+    /// SUM, AVERAGE, MIN...: direct arguments are coerced (text to number or `#VALUE!`, TRUE=1);
+    /// cells and array elements count only when they are numbers; errors propagate.
+    Numbers,
+    /// AVERAGEA, MINA...: like Numbers, but text and booleans in cells count (text as 0).
+    NumbersA,
+}
+
+/// Visits the numbers of an aggregate's arguments (Excel's rules for SUM and friends). Stops at
+/// the first error and returns it.
+pub fn for_each_number(
+    args: &[Operand],
+    ctx: &dyn EvalContext,
+    collect: Collect,
+    f: &mut dyn FnMut(Decimal),
+) -> Result<(), ErrorKind> {
+    for arg in args {
+        match arg {
+            Operand::Value(v) => match v {
+                Value::Empty => {}
+                Value::Error(e) => return Err(*e),
+                other => f(other.to_number()?),
+            },
+            Operand::Ref(area) => {
+                let area = ctx.clip_to_used(area);
+                let mut err: Option<ErrorKind> = None;
+                ctx.for_each_in_area(&area, &mut |_, _, v| {
+                    if err.is_some() {
+                        return;
+                    }
+                    match v {
+                        Value::Number(n) => f(*n),
+                        Value::Error(e) => err = Some(*e),
+                        Value::Bool(b) if collect == Collect::NumbersA => {
+                            f(if *b { Decimal::ONE } else { Decimal::ZERO })
+                        }
+                        Value::Text(_) if collect == Collect::NumbersA => f(Decimal::ZERO),
+                        _ => {}
+                    }
+                });
+                if let Some(e) = err {
+                    return Err(e);
+                }
+            }
+            Operand::Array(arr) => {
+                for v in &arr.values {
+                    match v {
+                        Value::Number(n) => f(*n),
+                        Value::Error(e) => return Err(*e),
+                        Value::Bool(b) if collect == Collect::NumbersA => {
+                            f(if *b { Decimal::ONE } else { Decimal::ZERO })
+                        }
+                        Value::Text(_) if collect == Collect::NumbersA => f(Decimal::ZERO),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Collects an aggregate's numbers into a vector (for MEDIAN, STDEV and the like).
+pub fn collect_numbers(
+    args: &[Operand],
+    ctx: &dyn EvalContext,
+    collect: Collect,
+) -> Result<Vec<Decimal>, ErrorKind> {
+    let mut out = Vec::new();
+    for_each_number(args, ctx, collect, &mut |n| out.push(n))?;
+    Ok(out)
+}
+
+/// Visits every value of an operand, row-major, including empty cells (for COUNTBLANK, lookups,
+/// criteria). Whole-column references are clipped to the used extent first.
+pub fn for_each_value(op: &Operand, ctx: &dyn EvalContext, f: &mut dyn FnMut(&Value)) {
+    match op {
+        Operand::Value(v) => f(v),
+        Operand::Array(arr) => arr.values.iter().for_each(f),
+        Operand::Ref(area) => {
+            let area = ctx.clip_to_used(area);
+            for r in area.top..=area.bottom {
+                for c in area.left..=area.right {
+                    f(ctx.cell(area.sheet, r, c));
+                }
+            }
+        }
+    }
+}
+
+/// The operand as a row-major array of values (references read in full, clipped to the used
+/// extent when they span whole rows or columns).
+pub fn to_array(op: &Operand, ctx: &dyn EvalContext) -> Array {
+    match op {
+        Operand::Value(v) => Array::new(1, 1, vec![v.clone()]),
+        Operand::Array(arr) => (**arr).clone(),
+        Operand::Ref(area) => {
+            let area = ctx.clip_to_used(area);
+            let (rows, cols) = (area.rows(), area.cols());
+            let mut values = vec![Value::Empty; rows * cols];
+            ctx.for_each_in_area(&area, &mut |r, c, v| {
+                let i = (r - area.top) as usize * cols + (c - area.left) as usize;
+                if let Some(slot) = values.get_mut(i) {
+                    *slot = v.clone();
+                }
+            });
+            Array::new(rows, cols, values)
+        }
+    }
+}
+
+/// Maps a scalar function over array arguments element by element (Excel's array lifting),
+/// broadcasting single values and single rows/columns. Returns None when no argument is an
+/// array or multi-cell reference (the caller then calls the function once).
+pub fn lift(
+    args: &[Operand],
+    ctx: &dyn EvalContext,
+    f: &mut dyn FnMut(&[Value]) -> Value,
+) -> Option<Array> {
+    let mut rows = 1;
+    let mut cols = 1;
+    let mut any = false;
+    for a in args {
+        let (r, c) = a.dims();
+        if matches!(a, Operand::Array(_)) || r * c > 1 {
+            any = true;
+            rows = rows.max(r);
+            cols = cols.max(c);
+        }
+    }
+    if !any {
+        return None;
+    }
+    let mut values = Vec::with_capacity(rows * cols);
+    let mut scratch: Vec<Value> = Vec::with_capacity(args.len());
+    for r in 0..rows {
+        for c in 0..cols {
+            scratch.clear();
+            for a in args {
+                let (ar, ac) = a.dims();
+                let v = if (ar > 1 && r >= ar) || (ac > 1 && c >= ac) {
+                    Value::Error(ErrorKind::NA)
+                } else {
+                    a.get_broadcast(ctx, r, c)
+                };
+                scratch.push(v);
+            }
+            values.push(f(&scratch));
+        }
+    }
+    Some(Array::new(rows, cols, values))
+}

@@ -1,0 +1,273 @@
+//! Criteria of the *IF / *IFS family and D-functions: `">=10"`, `"<>x"`, `"app*"`, `5`, `TRUE`.
+//!
+//! Excel's rules: an optional comparison operator, then an operand. A numeric operand compares
+//! numerically against numbers (and numeric text for `=`); other operands compare as
+//! case-insensitive text, with `*`, `?` and `~` wildcards for `=` and `<>`. `"="` matches empty
+//! cells, `"<>"` non-empty cells, and an empty criterion matches empty cells.
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+
+use crate::numeric;
+use crate::value::{compare_text_ci, ErrorKind, Value};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Op {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Clone, Debug)]
+enum Operand {
+    Number(Decimal),
+    Bool(bool),
+    Error(ErrorKind),
+    /// Lower-cased pattern; `has_wildcards` tells whether `*`/`?` need matching.
+    Text {
+        pattern: String,
+        has_wildcards: bool,
+    },
+    Empty,
+}
+
+/// A compiled criterion, reusable across many cells.
+#[derive(Clone, Debug)]
+pub struct Criterion {
+    op: Op,
+    operand: Operand,
+}
+
+impl Criterion {
+    /// Compiles a criterion from the value given to COUNTIF and friends.
+    pub fn new(criterion: &Value) -> Criterion {
+        match criterion {
+            Value::Number(n) => Criterion {
+                op: Op::Eq,
+                operand: Operand::Number(*n),
+            },
+            Value::Bool(b) => Criterion {
+                op: Op::Eq,
+                operand: Operand::Bool(*b),
+            },
+            Value::Error(e) => Criterion {
+                op: Op::Eq,
+                operand: Operand::Error(*e),
+            },
+            Value::Empty => Criterion {
+                op: Op::Eq,
+                operand: Operand::Empty,
+            },
+            Value::Text(t) => Criterion::from_text(t),
+        }
+    }
+
+    fn from_text(t: &str) -> Criterion {
+        let (op, rest) = if let Some(r) = t.strip_prefix("<=") {
+            (Op::Le, r)
+        } else if let Some(r) = t.strip_prefix(">=") {
+            (Op::Ge, r)
+        } else if let Some(r) = t.strip_prefix("<>") {
+            (Op::Ne, r)
+        } else if let Some(r) = t.strip_prefix('<') {
+            (Op::Lt, r)
+        } else if let Some(r) = t.strip_prefix('>') {
+            (Op::Gt, r)
+        } else if let Some(r) = t.strip_prefix('=') {
+            (Op::Eq, r)
+        } else {
+            (Op::Eq, t)
+        };
+        let operand = if rest.is_empty() {
+            Operand::Empty
+        } else if let Some(n) = numeric::parse_number_text(rest) {
+            Operand::Number(n)
+        } else if rest.eq_ignore_ascii_case("TRUE") {
+            Operand::Bool(true)
+        } else if rest.eq_ignore_ascii_case("FALSE") {
+            Operand::Bool(false)
+        } else if let Some(e) = ErrorKind::parse(rest) {
+            Operand::Error(e)
+        } else {
+            Operand::Text {
+                pattern: rest.to_lowercase(),
+                has_wildcards: rest.contains(['*', '?', '~']),
+            }
+        };
+        Criterion { op, operand }
+    }
+
+    /// Does a cell's value meet the criterion?
+    pub fn matches(&self, value: &Value) -> bool {
+        match (&self.operand, value) {
+            (Operand::Empty, v) => {
+                let empty =
+                    matches!(v, Value::Empty) || matches!(v, Value::Text(t) if t.is_empty());
+                match self.op {
+                    Op::Eq => empty,
+                    Op::Ne => !matches!(v, Value::Empty),
+                    _ => false,
+                }
+            }
+            (Operand::Number(n), Value::Number(x)) => self.ordering_ok(numeric::compare_15(*x, *n)),
+            (Operand::Number(n), Value::Text(t)) if self.op == Op::Eq => {
+                numeric::parse_number_text(t).is_some_and(|x| numeric::compare_15(x, *n).is_eq())
+            }
+            (Operand::Bool(b), Value::Bool(x)) => self.ordering_ok(x.cmp(b)),
+            (Operand::Error(e), Value::Error(x)) => match self.op {
+                Op::Eq => e == x,
+                Op::Ne => e != x,
+                _ => false,
+            },
+            (
+                Operand::Text {
+                    pattern,
+                    has_wildcards,
+                },
+                Value::Text(t),
+            ) => match self.op {
+                Op::Eq | Op::Ne => {
+                    let hit = if *has_wildcards {
+                        wildcard_match(pattern, &t.to_lowercase())
+                    } else {
+                        t.to_lowercase() == *pattern
+                    };
+                    hit == (self.op == Op::Eq)
+                }
+                _ => self.ordering_ok(compare_text_ci(t, pattern)),
+            },
+            // Values of another type never meet `=`, `<`, `>`; they always meet `<>`.
+            (Operand::Text { .. }, Value::Empty) => self.op == Op::Ne,
+            _ => self.op == Op::Ne,
+        }
+    }
+
+    fn ordering_ok(&self, ord: Ordering) -> bool {
+        match self.op {
+            Op::Eq => ord == Ordering::Equal,
+            Op::Ne => ord != Ordering::Equal,
+            Op::Lt => ord == Ordering::Less,
+            Op::Le => ord != Ordering::Greater,
+            Op::Gt => ord == Ordering::Greater,
+            Op::Ge => ord != Ordering::Less,
+        }
+    }
+}
+
+/// Excel wildcard matching (`*` any run, `?` any one character, `~` escapes), on lower-cased
+/// text, iteratively (no recursion however long the pattern).
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    // Tokenise the pattern: Some(c) literal, None for '?', and a separate flag for '*'.
+    #[derive(Clone, Copy, PartialEq)]
+    enum P {
+        Lit(char),
+        One,
+        Any,
+    }
+    let mut tokens = Vec::new();
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '~' => match chars.next() {
+                Some(next) => tokens.push(P::Lit(next)),
+                None => tokens.push(P::Lit('~')),
+            },
+            '*' => tokens.push(P::Any),
+            '?' => tokens.push(P::One),
+            c => tokens.push(P::Lit(c)),
+        }
+    }
+    let text: Vec<char> = text.chars().collect();
+    let (mut p, mut t) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while t < text.len() {
+        match tokens.get(p) {
+            Some(P::Any) => {
+                star = Some((p, t));
+                p += 1;
+            }
+            Some(P::One) => {
+                p += 1;
+                t += 1;
+            }
+            Some(P::Lit(c)) if *c == text[t] => {
+                p += 1;
+                t += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    p = sp + 1;
+                    t = st + 1;
+                    star = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    tokens[p..].iter().all(|x| *x == P::Any)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(criterion: Value, value: Value) -> bool {
+        Criterion::new(&criterion).matches(&value)
+    }
+
+    #[test]
+    fn numeric_criteria() {
+        assert!(m(Value::text(">=10"), Value::number(10)));
+        assert!(!m(Value::text(">=10"), Value::number(9)));
+        assert!(m(Value::text("<5"), Value::number(-1)));
+        assert!(!m(Value::text("<5"), Value::text("abc")));
+        assert!(m(Value::number(3), Value::number(3)));
+        assert!(m(Value::number(3), Value::text("3")));
+        assert!(m(Value::text("<>3"), Value::text("abc")));
+        assert!(!m(Value::text(">0"), Value::Empty));
+    }
+
+    #[test]
+    fn text_criteria_with_wildcards() {
+        assert!(m(Value::text("app*"), Value::text("Apple")));
+        assert!(m(Value::text("?pple"), Value::text("apple")));
+        assert!(!m(Value::text("?pple"), Value::text("pple")));
+        assert!(m(Value::text("<>x"), Value::text("y")));
+        assert!(!m(Value::text("<>x"), Value::text("X")));
+        assert!(m(Value::text("a~*b"), Value::text("a*b")));
+        assert!(!m(Value::text("a~*b"), Value::text("axb")));
+        assert!(m(Value::text("*"), Value::text("")));
+        assert!(!m(Value::text("apple"), Value::number(1)));
+    }
+
+    #[test]
+    fn empty_and_nonempty() {
+        assert!(m(Value::text("="), Value::Empty));
+        assert!(!m(Value::text("="), Value::number(0)));
+        assert!(m(Value::text("<>"), Value::number(0)));
+        assert!(!m(Value::text("<>"), Value::Empty));
+        assert!(m(Value::text(""), Value::Empty));
+    }
+
+    #[test]
+    fn booleans_and_errors() {
+        assert!(m(Value::Bool(true), Value::Bool(true)));
+        assert!(m(Value::text("TRUE"), Value::Bool(true)));
+        assert!(!m(Value::Bool(true), Value::number(1)));
+        assert!(m(Value::text("#N/A"), Value::Error(ErrorKind::NA)));
+    }
+
+    #[test]
+    fn wildcard_edge_cases() {
+        assert!(wildcard_match("*a*b*", "xxaxxbxx"));
+        assert!(!wildcard_match("*a*b", "xxaxxbxx"));
+        assert!(wildcard_match("", ""));
+        assert!(!wildcard_match("", "a"));
+        let long = "*".repeat(1000) + "z";
+        assert!(!wildcard_match(&long, &"a".repeat(2000)));
+    }
+}

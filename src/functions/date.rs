@@ -1,0 +1,5 @@
+//! Date functions.
+
+use super::FunctionDef;
+
+pub const FUNCTIONS: &[FunctionDef] = &[];

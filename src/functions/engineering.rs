@@ -1,0 +1,5 @@
+//! Engineering functions.
+
+use super::FunctionDef;
+
+pub const FUNCTIONS: &[FunctionDef] = &[];

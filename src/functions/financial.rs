@@ -1,0 +1,5 @@
+//! Financial functions.
+
+use super::FunctionDef;
+
+pub const FUNCTIONS: &[FunctionDef] = &[];

@@ -1,0 +1,5 @@
+//! Information functions.
+
+use super::FunctionDef;
+
+pub const FUNCTIONS: &[FunctionDef] = &[];

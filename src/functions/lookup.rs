@@ -1,0 +1,5 @@
+//! Lookup functions.
+
+use super::FunctionDef;
+
+pub const FUNCTIONS: &[FunctionDef] = &[];

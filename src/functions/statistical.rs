@@ -1,0 +1,5 @@
+//! Statistical functions.
+
+use super::FunctionDef;
+
+pub const FUNCTIONS: &[FunctionDef] = &[];

@@ -1,0 +1,5 @@
+//! Text functions.
+
+use super::FunctionDef;
+
+pub const FUNCTIONS: &[FunctionDef] = &[];

@@ -1,0 +1,12 @@
+//! kachi (価値, "value"): a spreadsheet-style reactive calculation engine.
+//!
+//! Named cells and grid cells hold values and Excel formulas; a dependency graph recomputes
+//! only what an edit affects; numbers are exact decimals. See ARCHITECTURE.md for the map.
+
+pub mod datetime;
+pub mod formula;
+pub mod functions;
+pub mod numeric;
+pub mod value;
+
+pub use value::{ErrorKind, Value};
