@@ -11,6 +11,7 @@
 
 pub mod args;
 pub mod criteria;
+pub mod database;
 pub mod date;
 pub mod engineering;
 pub mod financial;
@@ -43,6 +44,7 @@ pub enum Category {
     Date,
     Financial,
     Engineering,
+    Database,
 }
 
 impl Category {
@@ -57,6 +59,7 @@ impl Category {
             Category::Date => "date and time",
             Category::Financial => "financial",
             Category::Engineering => "engineering",
+            Category::Database => "database",
         }
     }
 }
@@ -173,6 +176,7 @@ fn categories() -> Vec<(Category, &'static [FunctionDef])> {
         (Category::Lookup, lookup::FUNCTIONS),
         (Category::Date, date::FUNCTIONS),
         (Category::Financial, financial::FUNCTIONS),
+        (Category::Database, database::FUNCTIONS),
         (Category::Engineering, engineering::FUNCTIONS),
     ]
 }
