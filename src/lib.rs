@@ -4,9 +4,11 @@
 //! only what an edit affects; numbers are exact decimals. See ARCHITECTURE.md for the map.
 
 pub mod datetime;
+pub mod engine;
 pub mod formula;
 pub mod functions;
 pub mod numeric;
 pub mod value;
 
+pub use engine::{CellId, CellRef, Cycle, Edit, EditError, Recalc, Workbook};
 pub use value::{ErrorKind, Value};
