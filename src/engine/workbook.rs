@@ -384,6 +384,15 @@ impl Workbook {
         self.recalc(&seeds)
     }
 
+    /// Sets several cells by id and recalculates once (Monte Carlo samples, sensitivity sweeps).
+    pub fn set_values_of(&mut self, cells: &[(CellId, Value)]) -> Recalc {
+        let mut seeds = Vec::with_capacity(cells.len());
+        for (cell, value) in cells {
+            self.assign_value(*cell, value.clone(), &mut seeds);
+        }
+        self.recalc(&seeds)
+    }
+
     fn prepare(&self, edits: Vec<Edit>) -> Result<Vec<Prepared>, EditError> {
         let mut problems = Vec::new();
         let mut prepared = Vec::with_capacity(edits.len());

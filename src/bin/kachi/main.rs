@@ -1,1 +1,74 @@
-fn main() {}
+//! The `kachi` command: a thin layer over the library. Parses arguments, calls the library,
+//! formats tables. Exit codes: 0 success, 1 a check or comparison failed, 2 bad input.
+
+mod model_cmds;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "kachi",
+    version,
+    about = "価値 — value models as spreadsheets: named cells, Excel formulas, scenarios, Excel in and out"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Evaluate a value model (.json) and print every cell.
+    Eval {
+        file: PathBuf,
+        /// Override a cell before evaluating: NAME=VALUE (VALUE may be a formula starting with =).
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        set: Vec<String>,
+        /// Print one JSON object mapping each cell to its value.
+        #[arg(long)]
+        json: bool,
+        /// Exit with status 1 when a check cell fails.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Every scenario side by side, with each output's difference from the base.
+    Scenarios {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Exit with status 1 when a check cell fails in any scenario.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Parameters grouped by owner, with the outputs each one influences.
+    Owners {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every supported Excel function with its category and signature.
+    Functions {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Eval {
+            file,
+            set,
+            json,
+            strict,
+        } => model_cmds::eval(&file, &set, json, strict),
+        Command::Scenarios { file, json, strict } => model_cmds::scenarios(&file, json, strict),
+        Command::Owners { file, json } => model_cmds::owners(&file, json),
+        Command::Functions { json } => model_cmds::functions(json),
+    };
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
+}
