@@ -233,8 +233,12 @@ pub fn parse_decimal_literal(s: &str) -> Option<Decimal> {
             let factor = integer_power(Decimal::TEN, i64::from(exp.min(40))).ok()?;
             return m.checked_mul(factor);
         }
-        if exp < -40 {
-            return Some(Decimal::ZERO);
+        if exp < -28 {
+            // Below Decimal's smallest step: rounds to zero, as a double would underflow.
+            return m
+                .checked_div(integer_power(Decimal::TEN, 28).ok()?)?
+                .checked_div(integer_power(Decimal::TEN, i64::from(-exp - 28).min(28)).ok()?)
+                .or(Some(Decimal::ZERO));
         }
         let factor = integer_power(Decimal::TEN, i64::from(-exp)).ok()?;
         return m.checked_div(factor);

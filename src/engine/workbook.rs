@@ -479,17 +479,17 @@ impl Workbook {
     fn apply_prepared(&mut self, p: Prepared, seeds: &mut Vec<(NodeId, bool)>) {
         match p {
             Prepared::Value(target, value) => {
-                let node = self.target_node(&target);
+                let node = self.target_node(&target, seeds);
                 self.set_program(node, None);
                 self.assign_value(node, value, seeds);
             }
             Prepared::Clear(target) => {
-                let node = self.target_node(&target);
+                let node = self.target_node(&target, seeds);
                 self.set_program(node, None);
                 self.assign_value(node, Value::Empty, seeds);
             }
             Prepared::Formula(target, parsed, _text) => {
-                let node = self.target_node(&target);
+                let node = self.target_node(&target, seeds);
                 let anchor = self.anchor_of(node);
                 let mut notes = CompileNotes::default();
                 let program = compile(&parsed, anchor, self, &mut notes);
@@ -515,7 +515,7 @@ impl Workbook {
         }
     }
 
-    fn target_node(&mut self, target: &CellRef) -> NodeId {
+    fn target_node(&mut self, target: &CellRef, seeds: &mut Vec<(NodeId, bool)>) -> NodeId {
         match target {
             CellRef::Grid { sheet, pos } => {
                 let sheet = self.sheet_id(sheet).unwrap_or(SheetId(0));
@@ -527,10 +527,15 @@ impl Workbook {
                     Some(id) => id,
                     None => self.create_name(scope, name),
                 };
+                let node = self.name_node(id);
                 if let Some(entry) = self.names.get_mut(id.0 as usize) {
-                    entry.defined = true;
+                    if !entry.defined {
+                        // Formulas that saw #NAME? must now see the value.
+                        entry.defined = true;
+                        seeds.push((node, false));
+                    }
                 }
-                self.name_node(id)
+                node
             }
         }
     }
