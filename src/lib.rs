@@ -1,7 +1,4 @@
-//! kachi (価値, "value"): a spreadsheet-style reactive calculation engine.
-//!
-//! Named cells and grid cells hold values and Excel formulas; a dependency graph recomputes
-//! only what an edit affects; numbers are exact decimals. See ARCHITECTURE.md for the map.
+#![doc = include_str!("../README.md")]
 
 pub mod datetime;
 pub mod engine;
