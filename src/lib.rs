@@ -7,6 +7,7 @@ pub mod functions;
 pub mod model;
 pub mod numeric;
 pub mod value;
+pub mod xlsx;
 
 pub use engine::{CellId, CellRef, Cycle, Edit, EditError, Recalc, Workbook};
 pub use model::{CellInput, Model, ModelCell, ModelError, Scenario};

@@ -771,7 +771,8 @@ impl Model {
     }
 }
 
-fn distribution_to_spec(d: &Distribution) -> DistributionSpec {
+/// A distribution in its file form.
+pub fn distribution_to_spec(d: &Distribution) -> DistributionSpec {
     let n = file::number_from_decimal;
     match d {
         Distribution::Uniform { low, high } => DistributionSpec::Uniform {

@@ -1,6 +1,7 @@
 //! The `kachi` command: a thin layer over the library. Parses arguments, calls the library,
 //! formats tables. Exit codes: 0 success, 1 a check or comparison failed, 2 bad input.
 
+mod export_cmds;
 mod model_cmds;
 mod render;
 
@@ -50,6 +51,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a value model to .xlsx: live formulas over defined names, scenarios, owners.
+    Export {
+        file: PathBuf,
+        #[arg(short, long, value_name = "OUT.xlsx")]
+        output: PathBuf,
+    },
+    /// Read a workbook exported by `kachi export` back into a model file.
+    Import {
+        file: PathBuf,
+        #[arg(short, long, value_name = "OUT.json")]
+        output: PathBuf,
+    },
     /// List every supported Excel function with its category and signature.
     Functions {
         #[arg(long)]
@@ -69,6 +82,8 @@ fn main() -> ExitCode {
         Command::Scenarios { file, json, strict } => model_cmds::scenarios(&file, json, strict),
         Command::Owners { file, json } => model_cmds::owners(&file, json),
         Command::Functions { json } => model_cmds::functions(json),
+        Command::Export { file, output } => export_cmds::export(&file, &output),
+        Command::Import { file, output } => export_cmds::import(&file, &output),
     };
     ExitCode::from(u8::try_from(code).unwrap_or(2))
 }
