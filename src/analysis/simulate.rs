@@ -28,8 +28,10 @@ use rust_decimal::Decimal;
 
 use super::distributions::Sampler;
 use super::{depends_on, output_cell, AnalysisError};
-use crate::engine::{CellId, Workbook};
-use crate::model::{Distribution, Model};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::engine::{CellId, CellRef, Edit, Workbook};
+use crate::model::{input_to_edit, Distribution, Model};
 use crate::numeric;
 use crate::value::{ErrorKind, Value};
 
@@ -176,9 +178,55 @@ impl Simulation {
     }
 }
 
+/// Turns draws into decimals at a fixed scale: 15 significant digits at the magnitude of the
+/// parameter's distribution (Excel's precision), as `Decimal::new(round(x·10^scale), scale)`.
+/// `Decimal::from_f64` does the same job exactly but costs more than evaluating the model.
+#[derive(Clone, Copy, Debug)]
+struct Quantizer {
+    scale: u32,
+    factor: f64,
+}
+
+impl Quantizer {
+    const SIGNIFICANT_DIGITS: i32 = 15;
+    /// Largest integer an f64 holds exactly (2^53).
+    const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
+
+    fn for_magnitude(magnitude: f64) -> Quantizer {
+        let exponent = if magnitude > 0.0 && magnitude.is_finite() {
+            magnitude.log10().floor() as i32
+        } else {
+            0
+        };
+        let scale = (Self::SIGNIFICANT_DIGITS - 1 - exponent).clamp(0, 22) as u32;
+        Quantizer {
+            scale,
+            factor: 10f64.powi(scale as i32),
+        }
+    }
+
+    fn decimal(&self, x: f64) -> Value {
+        let scaled = (x * self.factor).round();
+        if scaled.abs() < Self::EXACT_LIMIT {
+            return Value::Number(Decimal::new(scaled as i64, self.scale));
+        }
+        match numeric::from_f64(x) {
+            Ok(d) => Value::Number(d),
+            Err(e) => Value::Error(e),
+        }
+    }
+}
+
+/// An uncertain parameter as a worker sees it.
+struct Draw {
+    cell: CellId,
+    sampler: Sampler,
+    quantizer: Quantizer,
+}
+
 /// Everything a worker needs to run chunks.
 struct Plan {
-    inputs: Vec<(CellId, Sampler)>,
+    inputs: Vec<Draw>,
     output: CellId,
     samples: usize,
     seed: u64,
@@ -195,12 +243,22 @@ pub fn simulate(
     check_options(options)?;
     let (out_cell, out_id) = output_cell(model, output)?;
     let inputs = uncertain_inputs(model, &out_cell.name)?;
+    let (workbook, output_id) =
+        output_workbook(model, out_id).unwrap_or_else(|| (model.workbook().clone(), out_id));
+    let id_in = |name: &str| workbook.cell_id(&CellRef::name(name));
     let plan = Plan {
         inputs: inputs
             .iter()
-            .filter_map(|i| Some((model.id(&i.name)?, Sampler::new(&i.distribution))))
+            .filter_map(|i| {
+                let sampler = Sampler::new(&i.distribution);
+                Some(Draw {
+                    cell: id_in(&i.name)?,
+                    quantizer: Quantizer::for_magnitude(sampler.magnitude()),
+                    sampler,
+                })
+            })
             .collect(),
-        output: out_id,
+        output: output_id,
         samples: options.samples,
         seed: options.seed,
         strata: match options.method {
@@ -210,7 +268,7 @@ pub fn simulate(
             }
         },
     };
-    let (input_samples, output_samples, failure_codes) = run(model.workbook(), &plan);
+    let (input_samples, output_samples, failure_codes) = run(&workbook, &plan);
     let threshold = numeric::to_f64(options.threshold);
     let stats = summarize(&output_samples, threshold, options.bins).ok_or_else(|| {
         AnalysisError::AllSamplesFailed {
@@ -306,6 +364,46 @@ fn uncertain_inputs(model: &Model, output: &str) -> Result<Vec<UncertainInput>, 
     Ok(relevant)
 }
 
+/// A workbook holding only the model cells `output` depends on (directly or not), so that
+/// each sample recomputes the output and nothing else: in the flea-market model
+/// `net_value_per_day` needs 2 formulas, while its parameters feed 5. Built from the model's
+/// cells with the same formulas and current values. None if it cannot be built (then the
+/// whole workbook is used).
+fn output_workbook(model: &Model, output: CellId) -> Option<(Workbook, CellId)> {
+    let full = model.workbook();
+    let index_of: FxHashMap<CellId, usize> = model
+        .cells()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((model.id(&c.name)?, i)))
+        .collect();
+    let mut needed = vec![false; model.cells().len()];
+    let mut seen = FxHashSet::default();
+    let mut stack = vec![output];
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        if let Some(flag) = index_of.get(&id).and_then(|&i| needed.get_mut(i)) {
+            *flag = true;
+        }
+        stack.extend(full.precedents(id));
+    }
+    let edits: Vec<Edit> = model
+        .cells()
+        .iter()
+        .zip(&needed)
+        .filter(|(_, keep)| **keep)
+        .map(|(c, _)| input_to_edit(&c.name, &c.input))
+        .collect();
+    let mut trimmed = Workbook::new();
+    trimmed.apply(edits).ok()?;
+    let name = &model.cells().get(*index_of.get(&output)?)?.name;
+    let id = trimmed.cell_id(&CellRef::name(name.clone()))?;
+    // Same formulas, same values: the output must agree before any sample is drawn.
+    (trimmed.value_of(id) == full.value_of(output)).then_some((trimmed, id))
+}
+
 /// The random stream of one chunk (or, past the chunks, of one input's shuffle).
 fn stream(seed: u64, stream: u64) -> ChaCha8Rng {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -367,11 +465,8 @@ fn run_chunk(
 ) {
     let k = plan.inputs.len();
     let mut rng = stream(plan.seed, chunk as u64);
-    let mut edits: Vec<(CellId, Value)> = plan
-        .inputs
-        .iter()
-        .map(|(id, _)| (*id, Value::Empty))
-        .collect();
+    let mut edits: Vec<(CellId, Value)> =
+        plan.inputs.iter().map(|d| (d.cell, Value::Empty)).collect();
     let first = chunk * SAMPLES_PER_CHUNK;
     for (offset, ((row, output), code)) in rows
         .chunks_mut(k.max(1))
@@ -380,19 +475,16 @@ fn run_chunk(
         .enumerate()
     {
         let sample = first + offset;
-        for (j, ((edit, (_, sampler)), slot)) in edits
+        for (j, ((edit, draw), slot)) in edits
             .iter_mut()
             .zip(&plan.inputs)
             .zip(row.iter_mut())
             .enumerate()
         {
             let u = unit_draw(plan, &mut rng, sample, j);
-            let x = sampler.quantile(u);
+            let x = draw.sampler.quantile(u);
             *slot = x;
-            edit.1 = match numeric::from_f64(x) {
-                Ok(d) => Value::Number(d),
-                Err(e) => Value::Error(e),
-            };
+            edit.1 = draw.quantizer.decimal(x);
         }
         wb.set_values_of(&edits);
         (*output, *code) = match wb.value_of(plan.output) {
@@ -587,23 +679,42 @@ fn contributions(
 
 /// Ranks 1..n, ties sharing their average rank.
 fn ranks(values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_unstable_by(|&a, &b| values[a].total_cmp(&values[b]).then(a.cmp(&b)));
+    // Sorting (key, index) pairs by an order-preserving integer key is several times faster
+    // than sorting indices with a comparator that looks the values up.
+    let mut order: Vec<(u64, u32)> = values
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (ordered_bits(*x), i as u32))
+        .collect();
+    order.sort_unstable();
     let mut ranks = vec![0.0; values.len()];
     let mut start = 0;
-    while start < order.len() {
-        let mut end = start + 1;
-        while end < order.len() && values[order[end]] == values[order[start]] {
-            end += 1;
-        }
+    while let Some(&(key, _)) = order.get(start) {
+        let run = order
+            .get(start..)
+            .map(|rest| rest.iter().take_while(|(k, _)| *k == key).count())
+            .unwrap_or(1);
+        let end = start + run.max(1);
         // Positions start..end (0-based) hold equal values: their ranks are start+1..=end.
         let average = (start + 1 + end) as f64 / 2.0;
-        for &i in &order[start..end] {
-            ranks[i] = average;
+        for &(_, i) in order.get(start..end).unwrap_or_default() {
+            if let Some(r) = ranks.get_mut(i as usize) {
+                *r = average;
+            }
         }
         start = end;
     }
     ranks
+}
+
+/// An integer whose order is f64's total order (negatives flipped, positives offset).
+fn ordered_bits(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
 }
 
 /// Pearson correlation; 0 when either side does not vary.
@@ -673,6 +784,11 @@ mod tests {
     #[test]
     fn ranks_average_ties() {
         assert_eq!(ranks(&[10.0, 30.0, 20.0, 20.0]), vec![1.0, 4.0, 2.5, 2.5]);
+        assert_eq!(
+            ranks(&[-1.5, 0.0, -0.0, -3.0, 2.0]),
+            vec![2.0, 4.0, 3.0, 1.0, 5.0]
+        );
+        assert_eq!(ranks(&[]), Vec::<f64>::new());
     }
 
     #[test]
@@ -688,6 +804,26 @@ mod tests {
         assert_eq!(failure_text(error_code(ErrorKind::Div0)), Some("#DIV/0!"));
         assert_eq!(failure_text(NOT_A_NUMBER), Some("not a number"));
         assert_eq!(failure_text(OK), None);
+    }
+
+    #[test]
+    fn quantizer_keeps_fifteen_digits() {
+        let q = Quantizer::for_magnitude(20_000.0);
+        assert_eq!(
+            q.decimal(19_876.543_210_987_65),
+            Value::Number(Decimal::new(198_765_432_109_877, 10))
+        );
+        let q = Quantizer::for_magnitude(0.95);
+        assert_eq!(
+            q.decimal(0.9),
+            Value::Number(Decimal::new(900_000_000_000_000, 15))
+        );
+        // Far outside the expected magnitude: still exact enough, via from_f64.
+        assert_eq!(
+            q.decimal(1e20),
+            Value::Number(Decimal::from(100_000_000_000_000_000_000u128))
+        );
+        assert_eq!(q.decimal(f64::NAN), Value::Error(ErrorKind::Num));
     }
 
     #[test]

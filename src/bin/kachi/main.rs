@@ -1,6 +1,7 @@
 //! The `kachi` command: a thin layer over the library. Parses arguments, calls the library,
 //! formats tables. Exit codes: 0 success, 1 a check or comparison failed, 2 bad input.
 
+mod analysis_cmds;
 mod export_cmds;
 mod model_cmds;
 mod render;
@@ -63,6 +64,12 @@ enum Command {
         #[arg(short, long, value_name = "OUT.json")]
         output: PathBuf,
     },
+    /// Tornado: which parameter (and owner) moves an output most, one at a time low → high.
+    Sensitivity(analysis_cmds::SensitivityArgs),
+    /// Break-even: the parameter value that makes an output hit a target.
+    GoalSeek(analysis_cmds::GoalSeekArgs),
+    /// Monte Carlo over the parameters' distributions: mean, percentiles, drivers.
+    Simulate(analysis_cmds::SimulateArgs),
     /// List every supported Excel function with its category and signature.
     Functions {
         #[arg(long)]
@@ -82,6 +89,9 @@ fn main() -> ExitCode {
         Command::Scenarios { file, json, strict } => model_cmds::scenarios(&file, json, strict),
         Command::Owners { file, json } => model_cmds::owners(&file, json),
         Command::Functions { json } => model_cmds::functions(json),
+        Command::Sensitivity(args) => analysis_cmds::sensitivity(&args),
+        Command::GoalSeek(args) => analysis_cmds::goal_seek(&args),
+        Command::Simulate(args) => analysis_cmds::simulate(&args),
         Command::Export { file, output } => export_cmds::export(&file, &output),
         Command::Import { file, output } => export_cmds::import(&file, &output),
     };
