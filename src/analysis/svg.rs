@@ -133,7 +133,7 @@ fn legend(s: &mut String, x: f64, y: f64) {
 /// The histogram of a simulation, with the mean, P5/P50/P95 and the threshold marked; bins
 /// above the threshold are drawn darker.
 pub fn histogram_svg(sim: &Simulation) -> String {
-    let (left, right, top, plot_height) = (80.0, 40.0, 96.0, 300.0);
+    let (left, right, top, plot_height) = (80.0, 40.0, 120.0, 300.0);
     let height = top + plot_height + 80.0;
     let h = &sim.histogram;
     let axis = Axis::fit(&[h.low, h.high, sim.threshold], left, WIDTH - right);
@@ -184,29 +184,52 @@ pub fn histogram_svg(sim: &Simulation) -> String {
             (x1 - x0).max(1.0)
         );
     }
-    let markers = [
+    let mut markers = [
         (sim.p5, "P5", "#555", "4 3"),
         (sim.p50, "P50", "#555", "4 3"),
         (sim.p95, "P95", "#555", "4 3"),
         (sim.mean, "mean", "#222", "none"),
         (sim.threshold, "threshold", "#c0392b", "none"),
     ];
-    for (i, (value, label, colour, dash)) in markers.iter().enumerate() {
-        let x = axis.x(*value);
+    markers.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Labels that would overlap go up a row.
+    let mut row_ends = [f64::NEG_INFINITY; 5];
+    for (value, label, colour, dash) in markers {
+        let x = axis.x(value);
+        let half_width = 3.5 * label.len() as f64 + 4.0;
+        let row = row_ends
+            .iter()
+            .position(|end| *end < x - half_width)
+            .unwrap_or(0);
+        if let Some(end) = row_ends.get_mut(row) {
+            *end = x + half_width;
+        }
         let _ = write!(
             s,
             "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{bottom:.1}\" stroke=\"{colour}\" stroke-width=\"1.5\" stroke-dasharray=\"{dash}\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{colour}\">{label}</text>",
-            top - 4.0,
-            top - 8.0 - 12.0 * (i % 2) as f64
+            top - 4.0 - 13.0 * row as f64,
+            top - 8.0 - 13.0 * row as f64
         );
     }
+    let tails = if h.below + h.above > 0 {
+        format!(
+            " — {} samples below {} and {} above {} not drawn",
+            thousands(h.below as f64, 0),
+            number(h.low),
+            thousands(h.above as f64, 0),
+            number(h.high)
+        )
+    } else {
+        String::new()
+    };
     let _ = write!(
         s,
-        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#444\">{}{}</text>",
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#444\">{}{}{}</text>",
         (left + WIDTH - right) / 2.0,
         bottom + 44.0,
         escape(&sim.output),
-        escape(&unit)
+        escape(&unit),
+        escape(&tails)
     );
     s.push_str("</svg>\n");
     s
@@ -294,7 +317,7 @@ impl Axis {
 
 /// 1, 2 or 5 times a power of ten, at least `rough`.
 fn nice_step(rough: f64) -> f64 {
-    if !(rough > 0.0) || !rough.is_finite() {
+    if rough.is_nan() || rough <= 0.0 || !rough.is_finite() {
         return 1.0;
     }
     let power = 10f64.powf(rough.log10().floor());

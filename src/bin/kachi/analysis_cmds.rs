@@ -774,6 +774,8 @@ fn simulation_json(s: &Simulation) -> Json {
             "low": float(s.histogram.low),
             "high": float(s.histogram.high),
             "counts": s.histogram.counts,
+            "below": s.histogram.below,
+            "above": s.histogram.above,
         },
         "inputs": inputs,
         "contributions": contributions,
