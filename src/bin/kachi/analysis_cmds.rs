@@ -426,7 +426,7 @@ fn print_goal_seek(r: &GoalSeekReport, context: Option<&[(String, Value, Value)]
                 r.vary,
                 numeric::format_general(*input),
                 r.output,
-                render::number(numeric::snap15(*output))
+                render::number(at_precision_of(*output, r.base_output))
             );
             let (keeps, side) = if *output_rises {
                 ("≥", "≥")
@@ -491,6 +491,24 @@ fn print_goal_seek(r: &GoalSeekReport, context: Option<&[(String, Value, Value)]
     }
 }
 
+/// `value` at 15 significant digits of the larger of its own and `reference`'s magnitude:
+/// a residual such as 2E-23 next to a base of 84,000 is Decimal's last digit, shown as 0.
+fn at_precision_of(value: Decimal, reference: Decimal) -> Decimal {
+    let magnitude = numeric::to_f64(value.abs().max(reference.abs()));
+    if magnitude <= 0.0 || !magnitude.is_finite() {
+        return value;
+    }
+    let places = (14 - magnitude.log10().floor() as i64).clamp(0, 28) as u32;
+    value.round_dp(places).normalize()
+}
+
+fn value_at_precision_of(value: &Value, reference: &Value) -> Value {
+    match (value, reference) {
+        (Value::Number(v), Value::Number(r)) => Value::Number(at_precision_of(*v, *r)),
+        _ => value.clone(),
+    }
+}
+
 /// Every output at the base and at the answer (payback, NPV... at the break-even point).
 fn print_context(r: &GoalSeekReport, rows: &[(String, Value, Value)], shown: &str) {
     let mut t = render::table(vec![
@@ -499,6 +517,7 @@ fn print_context(r: &GoalSeekReport, rows: &[(String, Value, Value)], shown: &st
         format!("{} = {shown}", r.vary),
     ]);
     for (name, base, at) in rows {
+        let at = &value_at_precision_of(at, base);
         let changed = match render::difference(base, at) {
             Some(d) if d != "±0" => format!("{} ({d})", render::value(at)),
             _ => render::value(at),
