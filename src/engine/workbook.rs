@@ -975,15 +975,20 @@ impl Workbook {
 
     /// Cells and names whose value depends, directly or not, on `id` (in no particular order).
     pub fn dependents(&self, id: CellId) -> Vec<CellId> {
-        let mut seen = FxHashSet::default();
-        let mut stack = vec![id];
-        let mut out = Vec::new();
+        self.dependents_of(&[id]).into_iter().collect()
+    }
+
+    /// Cells and names whose value depends on any of `sources` (one walk for all of them).
+    pub fn dependents_of(&self, sources: &[CellId]) -> FxHashSet<CellId> {
+        let mut seen: FxHashSet<CellId> = FxHashSet::default();
+        let mut stack: Vec<CellId> = sources.to_vec();
+        let mut out = FxHashSet::default();
         while let Some(u) = stack.pop() {
             self.for_each_dependent(u, |v| {
                 if seen.insert(v) {
                     stack.push(v);
                     if self.is_cell(v) {
-                        out.push(v);
+                        out.insert(v);
                     }
                 }
             });
