@@ -7,12 +7,12 @@
 
 use rust_decimal::Decimal;
 
-use super::args::{self, Collect, EvalContext, Operand};
+use super::args::{self, Array, Collect, EvalContext, Operand};
 use super::date::{
     add_months, atp_call, atp_functions, atp_number, atp_serial, number_arg, whole, year_fraction,
     ymd, Basis,
 };
-use super::{FunctionDef, VARIADIC};
+use super::{EagerFn, FunctionDef, VARIADIC};
 use crate::numeric;
 use crate::value::{ErrorKind, Value};
 
@@ -639,7 +639,41 @@ fn rate(args: &[Value], _: &dyn EvalContext) -> Value {
 // Cash flows.
 // ---------------------------------------------------------------------------------------------
 
+/// Excel maps a function over an argument it takes as a single value (NPV's rate, IRR's guess)
+/// when that argument is an array or a multi-cell range: one result per element.
+fn map_over_argument(
+    args: &[Operand],
+    i: usize,
+    ctx: &dyn EvalContext,
+    f: EagerFn,
+) -> Option<Operand> {
+    let multi = match args.get(i)? {
+        Operand::Ref(area) => !area.is_single_cell(),
+        Operand::Array(_) => true,
+        Operand::Value(_) => false,
+    };
+    if !multi {
+        return None;
+    }
+    let spread = args::to_array(args.get(i)?, ctx);
+    let mut call_args = args.to_vec();
+    let values = spread
+        .values
+        .iter()
+        .map(|v| {
+            if let Some(slot) = call_args.get_mut(i) {
+                *slot = Operand::Value(v.clone());
+            }
+            args::scalar(&f(&call_args, ctx), ctx)
+        })
+        .collect();
+    Some(Operand::from(Array::new(spread.rows, spread.cols, values)))
+}
+
 fn npv(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
+    if let Some(mapped) = map_over_argument(args, 0, ctx, npv) {
+        return mapped;
+    }
     let result = (|| {
         let rate = numeric::to_f64(number_arg(&args::scalar(&args[0], ctx))?);
         let mut total = 0.0;
@@ -694,6 +728,9 @@ fn guess_arg(args: &[Operand], i: usize, default: f64, ctx: &dyn EvalContext) ->
 }
 
 fn irr(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
+    if let Some(mapped) = map_over_argument(args, 1, ctx, irr) {
+        return mapped;
+    }
     let result = (|| {
         let flows = cash_flows(&args[0], ctx)?;
         let guess = guess_arg(args, 1, 0.1, ctx)?;
@@ -969,31 +1006,53 @@ fn ddb(args: &[Value], _: &dyn EvalContext) -> Value {
     })())
 }
 
-/// Declining balance over periods 1..=ceil(period), switching to straight line once that
-/// is larger; the last period counts in proportion to its fraction.
-fn vdb_segment(cost: f64, salvage: f64, life: f64, life1: f64, period: f64, factor: f64) -> f64 {
-    let end = period.ceil();
-    let mut remaining = cost - salvage;
-    let mut straight = 0.0;
-    let mut switched = false;
-    let mut total = 0.0;
-    let mut i = 1.0;
-    while i <= end {
-        let mut term = if switched {
-            straight
+/// Upper bound on the periods VDB walks through.
+const MAX_VDB_PERIODS: f64 = 100_000.0;
+
+/// VDB with the switch to straight line: Excel walks a period grid aligned on `start` (a
+/// first period of frac(start), then whole periods, the last one cut at `life`). Each period
+/// takes the larger of the declining-balance amount and the straight line over the remaining
+/// life, which it keeps once it switches; `start..end` gets its share of each period.
+fn vdb_switching(cost: f64, salvage: f64, life: f64, start: f64, end: f64, factor: f64) -> f64 {
+    let rate = factor / life;
+    let first_len = start.fract();
+    let (mut t, mut book, mut total) = (0.0, cost, 0.0);
+    let mut straight: Option<f64> = None;
+    while t < end {
+        let nominal = if t == 0.0 && first_len > 0.0 {
+            first_len
         } else {
-            let declining = ddb_of(cost, salvage, life, i, factor);
-            straight = remaining / (life1 - (i - 1.0));
-            if straight > declining {
-                switched = true;
-                straight
-            } else {
-                remaining -= declining;
-                declining
-            }
+            1.0
         };
-        if i == end {
-            term *= period + 1.0 - end;
+        let len = nominal.min(life - t);
+        let declining = (book * rate * len).min(book - salvage).max(0.0);
+        let line = (book - salvage) / (life - t);
+        if straight.is_none() && line * len > declining {
+            straight = Some(line);
+        }
+        let amount = straight.map_or(declining, |per_period| per_period * len);
+        let overlap = (t + len).min(end) - t.max(start);
+        if overlap > 0.0 && len > 0.0 {
+            total += amount * overlap / len;
+        }
+        book -= amount;
+        t += len;
+    }
+    total
+}
+
+/// VDB without the switch: each declining-balance period in proportion to its overlap with
+/// `start..end`.
+fn vdb_declining(cost: f64, salvage: f64, life: f64, start: f64, end: f64, factor: f64) -> f64 {
+    let (first, last) = (start.floor(), end.ceil());
+    let mut total = 0.0;
+    let mut i = first + 1.0;
+    while i <= last {
+        let mut term = ddb_of(cost, salvage, life, i, factor);
+        if i == first + 1.0 {
+            term *= end.min(first + 1.0) - start;
+        } else if i == last {
+            term *= end + 1.0 - last;
         }
         total += term;
         i += 1.0;
@@ -1004,7 +1063,7 @@ fn vdb_segment(cost: f64, salvage: f64, life: f64, life1: f64, period: f64, fact
 fn vdb(args: &[Value], _: &dyn EvalContext) -> Value {
     finish((|| {
         let (cost, salvage, life) = (num(args, 0)?, num(args, 1)?, num(args, 2)?);
-        let (mut start, mut end) = (num(args, 3)?, num(args, 4)?);
+        let (start, end) = (num(args, 3)?, num(args, 4)?);
         let factor = num_or(args, 5, 2.0)?;
         let no_switch = match args.get(6) {
             None => false,
@@ -1017,39 +1076,14 @@ fn vdb(args: &[Value], _: &dyn EvalContext) -> Value {
         if life <= 0.0 {
             return Err(ErrorKind::Num);
         }
-        if no_switch {
-            let (first, last) = (start.floor(), end.ceil());
-            let mut total = 0.0;
-            let mut i = first + 1.0;
-            while i <= last {
-                let mut term = ddb_of(cost, salvage, life, i, factor);
-                if i == first + 1.0 {
-                    term *= end.min(first + 1.0) - start;
-                } else if i == last {
-                    term *= end + 1.0 - last;
-                }
-                total += term;
-                i += 1.0;
-            }
-            return Ok(total);
+        if end > MAX_VDB_PERIODS {
+            return Err(ErrorKind::Num);
         }
-        let mut life1 = life;
-        if start != start.floor() && factor > 1.0 && start >= life / 2.0 {
-            let part = start - life / 2.0;
-            start = life / 2.0;
-            end -= part;
-            life1 += 1.0;
-        }
-        let depreciated = vdb_segment(cost, salvage, life, life1, start, factor);
-        let cost = cost - depreciated;
-        Ok(vdb_segment(
-            cost,
-            salvage,
-            life,
-            life - start,
-            end - start,
-            factor,
-        ))
+        Ok(if no_switch {
+            vdb_declining(cost, salvage, life, start, end, factor)
+        } else {
+            vdb_switching(cost, salvage, life, start, end, factor)
+        })
     })())
 }
 
