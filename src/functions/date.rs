@@ -604,7 +604,7 @@ fn checked_date(y: i64, m: i64, d: i64) -> Option<i64> {
 /// here, so forms without a year are not accepted). Any time after the date is added.
 fn parse_month_name_date(text: &str) -> Option<Decimal> {
     let tokens: Vec<&str> = text
-        .split(|c: char| c == '-' || c == '/' || c == ' ' || c == ',')
+        .split(['-', '/', ' ', ','])
         .filter(|t| !t.is_empty())
         .collect();
     // A trailing time ("10:30", "10:30 PM") belongs to the time part.
@@ -1002,4 +1002,511 @@ fn workday(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
 
 fn workday_intl(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     work_day(args, ctx, Some(2), 3).map(Decimal::from).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::value::{ErrorKind, Value};
+
+    fn close(got: Value, want: f64) {
+        match got {
+            Value::Number(n) => {
+                let x = crate::numeric::to_f64(n);
+                assert!(
+                    (x - want).abs() <= 1e-9 * want.abs().max(1.0),
+                    "got {x}, want {want}"
+                );
+            }
+            other => panic!("got {other:?}, want {want}"),
+        }
+    }
+
+    fn e(kind: ErrorKind) -> Value {
+        Value::Error(kind)
+    }
+
+    // Expected values below come from Excel (the corpus workbooks' cached values) or from
+    // Microsoft's documentation examples.
+
+    #[test]
+    fn date_builds_serials_like_excel() {
+        let g = TestGrid::new();
+        let cases: &[(&[super::super::args::Operand], Value)] = &[
+            (&[num("1987"), num("8"), num("1")], n("31990")),
+            (&[num("1987"), num("8"), num("0.7")], n("31989")),
+            (&[num("0.9"), num("0.9"), num("0.9")], e(ErrorKind::Num)),
+            (&[num("0"), num("1"), num("0")], n("0")),
+            (&[num("1"), num("0"), num("0")], n("335")),
+            (&[num("1987"), num("8"), empty()], n("31989")),
+            (&[num("8"), num("1"), txt("-1")], n("2921")),
+            (&[num("1"), num("0.7"), boolean(true)], n("336")),
+            (&[num("10000"), num("1"), num("1")], e(ErrorKind::Num)),
+            (&[txt("x"), num("1"), num("1")], e(ErrorKind::Value)),
+            (
+                &[boolean(true), err(ErrorKind::Null), err(ErrorKind::Value)],
+                e(ErrorKind::Null),
+            ),
+            (&[num("2024"), num("1"), num("10")], n("45301")),
+        ];
+        for (args, want) in cases {
+            assert_eq!(&g.value("DATE", args), want, "DATE{args:?}");
+        }
+    }
+
+    #[test]
+    fn time_wraps_days_and_truncates() {
+        let g = TestGrid::new();
+        close(
+            g.value("TIME", &[num("14"), num("30"), num("0")]),
+            0.6041666666666666,
+        );
+        close(
+            g.value("TIME", &[num("32767"), num("32767"), num("32767")]),
+            0.425775462962963,
+        );
+        close(
+            g.value("TIME", &[num("-1"), num("67"), txt("60")]),
+            0.005555555555555556,
+        );
+        close(
+            g.value("TIME", &[num("13"), num("-20"), num("-30")]),
+            0.5274305555555555,
+        );
+        close(
+            g.value("TIME", &[num("23"), num("59"), num("59.999999")]),
+            0.999988425925926,
+        );
+        close(
+            g.value("TIME", &[boolean(true), boolean(false), boolean(true)]),
+            0.04167824074074074,
+        );
+        close(g.value("TIME", &[empty(), empty(), empty()]), 0.0);
+        assert_eq!(
+            g.value("TIME", &[num("-1"), num("1"), num("1")]),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("TIME", &[txt("a"), txt("b"), txt("c")]),
+            e(ErrorKind::Value)
+        );
+        assert_eq!(
+            g.value("TIME", &[num("1"), err(ErrorKind::Div0), num("3")]),
+            e(ErrorKind::Div0)
+        );
+    }
+
+    #[test]
+    fn date_and_time_parts() {
+        let g = TestGrid::new();
+        let cases = [
+            ("YEAR", num("1987"), n("1905")),
+            ("MONTH", num("1987"), n("6")),
+            ("DAY", num("1987"), n("9")),
+            ("YEAR", txt("600"), n("1901")),
+            ("MONTH", txt("600"), n("8")),
+            ("DAY", txt("600"), n("22")),
+            ("DAY", num("0.7"), n("0")),
+            ("MONTH", empty(), n("1")),
+            ("YEAR", boolean(true), n("1900")),
+            ("DAY", num("-1"), e(ErrorKind::Num)),
+            ("DAY", num("2958466"), e(ErrorKind::Num)),
+            ("YEAR", txt("2024-01-31"), n("2024")),
+            ("DAY", txt("nope"), e(ErrorKind::Value)),
+            ("MONTH", err(ErrorKind::NA), e(ErrorKind::NA)),
+            ("HOUR", num("0.44"), n("10")),
+            ("MINUTE", num("0.44"), n("33")),
+            ("SECOND", num("0.44"), n("36")),
+            ("HOUR", num("1.4"), n("9")),
+            ("MINUTE", num("1.4"), n("36")),
+            ("SECOND", num("0.33"), n("12")),
+            ("HOUR", num("0.999988425925926"), n("23")),
+            ("SECOND", num("0.999988425925926"), n("59")),
+            ("HOUR", txt("3"), n("0")),
+            ("MINUTE", empty(), n("0")),
+            ("HOUR", num("-1"), e(ErrorKind::Num)),
+            ("SECOND", err(ErrorKind::Ref), e(ErrorKind::Ref)),
+        ];
+        for (name, arg, want) in cases {
+            assert_eq!(
+                g.value(name, std::slice::from_ref(&arg)),
+                want,
+                "{name}({arg:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn weekdays_and_week_numbers() {
+        let g = TestGrid::new();
+        let cases = [
+            ("WEEKDAY", vec![num("1987")], n("6")),
+            ("WEEKDAY", vec![num("0")], n("7")),
+            ("WEEKDAY", vec![empty()], n("7")),
+            ("WEEKDAY", vec![txt("1/1/1987 05:00 AM")], n("5")),
+            ("WEEKDAY", vec![boolean(true)], n("1")),
+            ("WEEKDAY", vec![num("45322"), num("2")], n("3")),
+            ("WEEKDAY", vec![num("45322"), num("3")], n("2")),
+            ("WEEKDAY", vec![num("45322"), num("16")], n("5")),
+            ("WEEKDAY", vec![num("45322"), num("4")], e(ErrorKind::Num)),
+            ("WEEKDAY", vec![err(ErrorKind::Name)], e(ErrorKind::Name)),
+            ("WEEKNUM", vec![num("1987"), num("2")], n("24")),
+            ("WEEKNUM", vec![num("8"), num("1")], n("2")),
+            ("WEEKNUM", vec![num("1"), num("1")], n("1")),
+            ("WEEKNUM", vec![num("0"), num("1")], n("0")),
+            ("WEEKNUM", vec![empty(), num("1")], n("0")),
+            ("WEEKNUM", vec![txt("1/1/1987 05:00 AM"), num("1")], n("1")),
+            (
+                "WEEKNUM",
+                vec![boolean(true), num("1")],
+                e(ErrorKind::Value),
+            ),
+            ("WEEKNUM", vec![num("45322"), num("5")], e(ErrorKind::Num)),
+            ("ISOWEEKNUM", vec![num("0")], n("52")),
+            ("ISOWEEKNUM", vec![num("1")], n("52")),
+            ("ISOWEEKNUM", vec![num("45292")], n("1")),
+            ("ISOWEEKNUM", vec![num("44199")], n("53")),
+            ("ISOWEEKNUM", vec![num("-1")], e(ErrorKind::Num)),
+        ];
+        for (name, args, want) in cases {
+            assert_eq!(g.value(name, &args), want, "{name}({args:?})");
+        }
+        // Analysis ToolPak functions reject multi-cell references.
+        let mut g = TestGrid::new();
+        g.set("A1", n("1987")).set("B1", n("8"));
+        assert_eq!(g.value("WEEKNUM", &[g.area("A1:B1")]), e(ErrorKind::Value));
+        assert_eq!(g.value("WEEKNUM", &[g.area("A1"), num("2")]), n("24"));
+    }
+
+    #[test]
+    fn month_arithmetic() {
+        let g = TestGrid::new();
+        let cases = [
+            ("EDATE", [num("1987"), num("8")], n("2232")),
+            ("EDATE", [num("8"), txt("2")], n("68")),
+            ("EDATE", [num("1"), txt(".55")], n("1")),
+            ("EDATE", [boolean(true), num("0")], e(ErrorKind::Value)),
+            ("EDATE", [num("0"), empty()], n("0")),
+            ("EDATE", [txt("1/1/1987 02:00 AM"), empty()], n("31778")),
+            ("EDATE", [num("0.7"), txt("1/1/1987 02:00 AM")], n("967223")),
+            ("EDATE", [num("45322"), num("1")], n("45351")),
+            ("EDATE", [num("1"), num("-1")], e(ErrorKind::Num)),
+            (
+                "EDATE",
+                [err(ErrorKind::NA), err(ErrorKind::Div0)],
+                e(ErrorKind::NA),
+            ),
+            ("EOMONTH", [num("1987"), num("8")], n("2251")),
+            ("EOMONTH", [num("8"), txt("2")], n("91")),
+            ("EOMONTH", [num("1"), txt(".55")], n("31")),
+            ("EOMONTH", [num("0"), empty()], n("31")),
+            ("EOMONTH", [num("42062"), num("1")], n("42094")),
+            (
+                "EOMONTH",
+                [txt("1/1/1987 02:00 AM"), boolean(true)],
+                e(ErrorKind::Value),
+            ),
+        ];
+        for (name, args, want) in cases {
+            assert_eq!(g.value(name, &args), want, "{name}({args:?})");
+        }
+        let mut g = TestGrid::new();
+        g.set("A1", n("1987")).set("A2", n("8"));
+        assert_eq!(
+            g.value("EDATE", &[num("1"), g.area("A1:A2")]),
+            e(ErrorKind::Value)
+        );
+    }
+
+    #[test]
+    fn day_counts() {
+        let g = TestGrid::new();
+        assert_eq!(
+            g.value("DAYS", &[txt("3/15/2021"), txt("2/1/2021")]),
+            n("42")
+        );
+        assert_eq!(g.value("DAYS", &[num("45322"), empty()]), n("45322"));
+        assert_eq!(g.value("DAYS", &[txt("x"), num("1")]), e(ErrorKind::Value));
+        // 2011-01-01 to 2011-12-31 (Microsoft's example), and the February end rules.
+        assert_eq!(g.value("DAYS360", &[num("40544"), num("40908")]), n("360"));
+        assert_eq!(g.value("DAYS360", &[num("40602"), num("40633")]), n("30"));
+        assert_eq!(
+            g.value("DAYS360", &[num("40602"), num("40633"), boolean(true)]),
+            n("32")
+        );
+        assert_eq!(
+            g.value("DAYS360", &[num("-1"), num("1")]),
+            e(ErrorKind::Num)
+        );
+    }
+
+    #[test]
+    fn datedif_units() {
+        let g = TestGrid::new();
+        // Microsoft's examples: 2001-06-01 to 2002-08-15.
+        let (start, end) = (num("37043"), num("37483"));
+        for (unit, want) in [
+            ("D", "440"),
+            ("YD", "75"),
+            ("MD", "14"),
+            ("Y", "1"),
+            ("M", "14"),
+        ] {
+            assert_eq!(
+                g.value("DATEDIF", &[start.clone(), end.clone(), txt(unit)]),
+                n(want),
+                "{unit}"
+            );
+        }
+        assert_eq!(
+            g.value("DATEDIF", &[num("8"), num("1987"), txt("YD")]),
+            n("153")
+        );
+        assert_eq!(g.value("DATEDIF", &[num("1"), num("8"), txt("Y")]), n("0"));
+        assert_eq!(
+            g.value("DATEDIF", &[num("0.7"), num("1"), txt("D")]),
+            n("1")
+        );
+        assert_eq!(g.value("DATEDIF", &[empty(), num("0"), txt("ym")]), n("0"));
+        assert_eq!(
+            g.value("DATEDIF", &[empty(), num("0"), txt("a")]),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("DATEDIF", &[num("9"), num("8"), txt("D")]),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value(
+                "DATEDIF",
+                &[err(ErrorKind::Div0), err(ErrorKind::NA), txt("D")]
+            ),
+            e(ErrorKind::Div0)
+        );
+    }
+
+    #[test]
+    fn datevalue_and_timevalue_take_text() {
+        let g = TestGrid::new();
+        assert_eq!(
+            g.value("DATEVALUE", &[txt("1/1/1987 02:00 AM")]),
+            n("31778")
+        );
+        assert_eq!(g.value("DATEVALUE", &[txt("8/22/2011")]), n("40777"));
+        assert_eq!(g.value("DATEVALUE", &[txt("22-MAY-2011")]), n("40685"));
+        assert_eq!(g.value("DATEVALUE", &[txt("May 22, 2011")]), n("40685"));
+        assert_eq!(g.value("DATEVALUE", &[num("1987")]), e(ErrorKind::Value));
+        assert_eq!(g.value("DATEVALUE", &[empty()]), e(ErrorKind::Value));
+        assert_eq!(g.value("DATEVALUE", &[boolean(true)]), e(ErrorKind::Value));
+        assert_eq!(
+            g.value("DATEVALUE", &[txt("nonsense")]),
+            e(ErrorKind::Value)
+        );
+        assert_eq!(
+            g.value("DATEVALUE", &[err(ErrorKind::NA)]),
+            e(ErrorKind::NA)
+        );
+        close(
+            g.value("TIMEVALUE", &[txt("1/1/1987 05:00 AM")]),
+            0.20833333333212067,
+        );
+        close(g.value("TIMEVALUE", &[txt("2:24 AM")]), 0.1);
+        close(
+            g.value("TIMEVALUE", &[txt("22-Aug-2011 6:35 AM")]),
+            0.2743055555555556,
+        );
+        assert_eq!(g.value("TIMEVALUE", &[num("0.7")]), e(ErrorKind::Value));
+        assert_eq!(
+            g.value("TIMEVALUE", &[err(ErrorKind::Num)]),
+            e(ErrorKind::Num)
+        );
+    }
+
+    #[test]
+    fn today_and_now_read_the_clock() {
+        let mut g = TestGrid::new();
+        g.now = "45322.75".parse().unwrap_or_default();
+        assert_eq!(g.value("TODAY", &[]), n("45322"));
+        assert_eq!(g.value("NOW", &[]), n("45322.75"));
+    }
+
+    #[test]
+    fn yearfrac_all_bases() {
+        let g = TestGrid::new();
+        // pycel's yearfrac workbook (Excel's values): 2001-01-31 to 2001-03-31.
+        let expected = [
+            0.16666666666666666,
+            0.16164383561643836,
+            0.1638888888888889,
+            0.16164383561643836,
+            0.16666666666666666,
+        ];
+        for (basis, want) in expected.iter().enumerate() {
+            close(
+                g.value(
+                    "YEARFRAC",
+                    &[num("36922"), num("36981"), num(&basis.to_string())],
+                ),
+                *want,
+            );
+        }
+        close(
+            g.value("YEARFRAC", &[num("1987"), num("345"), num("1")]),
+            4.496576905522592,
+        );
+        close(
+            g.value("YEARFRAC", &[num("1"), num("345"), num("2.9")]),
+            0.9555555555555556,
+        );
+        close(
+            g.value("YEARFRAC", &[num("2.9"), num("345"), txt("3")]),
+            0.9397260273972603,
+        );
+        close(
+            g.value("YEARFRAC", &[num("4"), num("345"), empty()]),
+            0.9333333333333333,
+        );
+        close(
+            g.value(
+                "YEARFRAC",
+                &[txt("1/1/1987 05:00 AM"), num("345"), num("4")],
+            ),
+            86.05833333333334,
+        );
+        let errors = [
+            ([num("3"), num("345"), boolean(true)], ErrorKind::Value),
+            ([boolean(true), num("345"), num("1")], ErrorKind::Value),
+            ([empty(), num("345"), num("31778.2")], ErrorKind::Num),
+            ([num("1"), num("200"), num("-1")], ErrorKind::Num),
+            // The basis is checked before the dates.
+            (
+                [err(ErrorKind::Div0), num("200"), num("-1")],
+                ErrorKind::Num,
+            ),
+            (
+                [err(ErrorKind::Value), num("345"), err(ErrorKind::NA)],
+                ErrorKind::NA,
+            ),
+            ([num("-1"), num("200"), num("0")], ErrorKind::Num),
+        ];
+        for (args, want) in errors {
+            assert_eq!(g.value("YEARFRAC", &args), e(want), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn networkdays_and_workday() {
+        let mut g = TestGrid::new();
+        g.set("A1", n("41714"))
+            .set("A2", n("41733"))
+            .set("A3", n("41718"))
+            .set("A4", n("41640"));
+        let holidays = g.area("A1:A5");
+        let v = |name: &str, args: &[super::super::args::Operand]| g.value(name, args);
+        // Microsoft's examples: 2012-10-01 to 2013-03-01 with three holidays.
+        assert_eq!(v("NETWORKDAYS", &[num("41183"), num("41334")]), n("110"));
+        assert_eq!(
+            v("NETWORKDAYS", &[num("41183"), num("41334"), num("41235")]),
+            n("109")
+        );
+        assert_eq!(v("NETWORKDAYS", &[num("41334"), num("41183")]), n("-110"));
+        assert_eq!(
+            v(
+                "NETWORKDAYS.INTL",
+                &[num("39448"), num("39751"), num("1"), num("39508")]
+            ),
+            n("218")
+        );
+        assert_eq!(
+            v(
+                "NETWORKDAYS.INTL",
+                &[num("41709"), num("41733"), txt("1001000")]
+            ),
+            n("18")
+        );
+        assert_eq!(
+            v("NETWORKDAYS.INTL", &[num("41709"), num("41733")]),
+            n("19")
+        );
+        assert_eq!(
+            v(
+                "NETWORKDAYS.INTL",
+                &[num("41709"), num("41733"), num("2"), holidays.clone()]
+            ),
+            n("17")
+        );
+        assert_eq!(
+            v(
+                "NETWORKDAYS.INTL",
+                &[num("41709"), num("41733"), txt("1111111")]
+            ),
+            n("0")
+        );
+        assert_eq!(
+            v("NETWORKDAYS.INTL", &[num("41709"), num("41733"), txt("11")]),
+            e(ErrorKind::Value)
+        );
+        assert_eq!(
+            v("NETWORKDAYS.INTL", &[num("41709"), num("41733"), num("8")]),
+            e(ErrorKind::Num)
+        );
+        // 2008-10-01 plus 151 working days, without and with holidays.
+        assert_eq!(v("WORKDAY", &[num("39722"), num("151")]), n("39933"));
+        let mut h = TestGrid::new();
+        h.set("A1", n("39778"))
+            .set("A2", n("39786"))
+            .set("A3", n("39834"));
+        assert_eq!(
+            h.value("WORKDAY", &[num("39722"), num("151"), h.area("A1:A3")]),
+            n("39938")
+        );
+        assert_eq!(
+            v(
+                "WORKDAY.INTL",
+                &[num("39448"), num("39751"), num("1"), num("39508")]
+            ),
+            n("95099")
+        );
+        assert_eq!(v("WORKDAY.INTL", &[num("41709"), num("24")]), n("41743"));
+        assert_eq!(
+            v(
+                "WORKDAY.INTL",
+                &[num("41709"), num("24"), empty(), holidays.clone()]
+            ),
+            n("41745")
+        );
+        assert_eq!(
+            v(
+                "WORKDAY.INTL",
+                &[num("41709"), num("24"), num("13"), holidays.clone()]
+            ),
+            n("41740")
+        );
+        assert_eq!(
+            v(
+                "WORKDAY.INTL",
+                &[num("41709"), num("24"), txt("0101010"), holidays.clone()]
+            ),
+            n("41754")
+        );
+        assert_eq!(v("WORKDAY", &[num("45322"), num("0")]), n("45322"));
+        assert_eq!(v("WORKDAY", &[num("45322"), num("-3")]), n("45317"));
+        assert_eq!(v("WORKDAY", &[num("2958465"), num("5")]), e(ErrorKind::Num));
+        assert_eq!(
+            v("WORKDAY", &[num("45322"), num("1e15")]),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            v("WORKDAY.INTL", &[num("45322"), num("5"), txt("1111111")]),
+            e(ErrorKind::Value)
+        );
+        assert_eq!(
+            v("WORKDAY", &[num("45322"), num("5"), txt("holiday")]),
+            e(ErrorKind::Value)
+        );
+        assert_eq!(
+            v("WORKDAY", &[err(ErrorKind::NA), num("5")]),
+            e(ErrorKind::NA)
+        );
+    }
 }
