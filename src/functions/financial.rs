@@ -1568,3 +1568,875 @@ fn dollarde(args: &[Value], _: &dyn EvalContext) -> Value {
 fn dollarfr(args: &[Value], _: &dyn EvalContext) -> Value {
     finish_decimal(dollar_convert(args, false))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::args::Operand;
+    use super::super::testing::*;
+    use crate::value::{ErrorKind, Value};
+
+    /// Asserts a number within `tol` relative (absolute below 1).
+    fn near(got: Value, want: f64, tol: f64) {
+        match got {
+            Value::Number(n) => {
+                let x = crate::numeric::to_f64(n);
+                assert!(
+                    (x - want).abs() <= tol * want.abs().max(1.0),
+                    "got {x}, want {want}"
+                );
+            }
+            other => panic!("got {other:?}, want {want}"),
+        }
+    }
+
+    fn close(got: Value, want: f64) {
+        near(got, want, 1e-9);
+    }
+
+    fn e(kind: ErrorKind) -> Value {
+        Value::Error(kind)
+    }
+
+    fn nums(values: &[&str]) -> Vec<Operand> {
+        values.iter().map(|v| num(v)).collect()
+    }
+
+    // Expected values come from Excel (the corpus workbooks' cached values) or from Microsoft's
+    // documentation examples (given there to fewer digits, hence the looser tolerances).
+
+    #[test]
+    fn present_and_future_values() {
+        let g = TestGrid::new();
+        close(
+            g.value("PV", &nums(&["-0.1", "3", "22"])),
+            -81.78326474622767,
+        );
+        close(g.value("PV", &nums(&["2", "3", "22"])), -10.592592592592593);
+        close(g.value("PV", &nums(&["0", "3", "22"])), -66.0);
+        close(g.value("PV", &[empty(), num("3"), num("22")]), -66.0);
+        close(g.value("PV", &[boolean(true), num("3"), num("22")]), -19.25);
+        close(
+            g.value("PV", &nums(&["-0.05", "0", "500", "1000", "0"])),
+            -1000.0,
+        );
+        assert_eq!(
+            g.value("PV", &[txt("ciao"), num("3"), num("22")]),
+            e(ErrorKind::Value)
+        );
+        assert_eq!(
+            g.value("PV", &[err(ErrorKind::Ref), num("3"), num("22")]),
+            e(ErrorKind::Ref)
+        );
+        close(
+            g.value("FV", &nums(&["3.2", "-6", "7"])),
+            2.1871014779833633,
+        );
+        close(g.value("FV", &nums(&["7", "-4", "9"])), 1.285400390625);
+        close(g.value("FV", &[num("4"), num("-9"), empty()]), 0.0);
+        close(
+            g.value("FV", &nums(&["1", "3", "-78.57142857142858", "100", "1"])),
+            300.0,
+        );
+        assert_eq!(
+            g.value("FV", &[num("9"), num("0"), txt("ciao")]),
+            e(ErrorKind::Value)
+        );
+    }
+
+    #[test]
+    fn payments() {
+        let g = TestGrid::new();
+        close(
+            g.value("PMT", &nums(&["1", "3", "100", "300", "1"])),
+            -78.57142857142858,
+        );
+        close(
+            g.value("PMT", &nums(&["1", "3", "100"])),
+            -114.28571428571429,
+        );
+        close(
+            g.value("PMT", &nums(&["0", "4", "5", "10000", "1"])),
+            -2501.25,
+        );
+        close(
+            g.value(
+                "PMT",
+                &[
+                    num("-0.008333333333333333"),
+                    num("2"),
+                    num("0"),
+                    num("10000"),
+                    num("1"),
+                ],
+            ),
+            -5063.113111353327,
+        );
+        assert_eq!(
+            g.value("PMT", &nums(&["0.1", "0", "4", "10000", "1"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("PMT", &nums(&["-3", "5", "100", "300", "1"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("PMT", &nums(&["-1", "1", "-100"])),
+            e(ErrorKind::Num)
+        );
+        close(
+            g.value("IPMT", &nums(&["0.25", "1", "36", "8000"])),
+            -2000.0,
+        );
+        close(
+            g.value("IPMT", &[num("0"), num("1"), num("36"), num("8000")]),
+            0.0,
+        );
+        let text_args = [txt("3"), txt("33"), txt("10000"), txt("1")];
+        let ppmt = |rate: Operand| {
+            let mut args = vec![rate];
+            args.extend(text_args.iter().cloned());
+            g.value("PPMT", &args)
+        };
+        close(ppmt(num("-0.1")), -835.9133596022948);
+        close(ppmt(empty()), -303.06060606060606);
+        close(ppmt(boolean(true)), -4.657078534906851e-06);
+        assert_eq!(ppmt(txt("ciao")), e(ErrorKind::Value));
+        assert_eq!(
+            g.value("IPMT", &nums(&["0.1", "0", "36", "8000"])),
+            e(ErrorKind::Num)
+        );
+        close(
+            g.value(
+                "ISPMT",
+                &nums(&["0.0083333333333333", "0", "36", "8000000"]),
+            ),
+            -66666.6666666664,
+        );
+    }
+
+    #[test]
+    fn cumulative_interest_and_principal() {
+        let g = TestGrid::new();
+        let with_rate = |rate: Operand| {
+            let mut args = vec![rate];
+            args.extend(nums(&["5.5", "125000", "3", "5", "1"]));
+            g.value("CUMIPMT", &args)
+        };
+        close(with_rate(num("3.2")), -271489.3412240473);
+        close(with_rate(num("6")), -314705.9605595599);
+        assert_eq!(with_rate(empty()), e(ErrorKind::Num));
+        assert_eq!(with_rate(txt("ciao")), e(ErrorKind::Value));
+        assert_eq!(with_rate(boolean(true)), e(ErrorKind::Value));
+        assert_eq!(with_rate(err(ErrorKind::NA)), e(ErrorKind::NA));
+        // Microsoft's examples: 9% over 30 years on 125,000.
+        let monthly = "0.0075";
+        near(
+            g.value(
+                "CUMIPMT",
+                &nums(&[monthly, "360", "125000", "13", "24", "0"]),
+            ),
+            -11135.23213,
+            1e-9,
+        );
+        near(
+            g.value(
+                "CUMPRINC",
+                &nums(&[monthly, "360", "125000", "13", "24", "0"]),
+            ),
+            -934.1071234,
+            1e-9,
+        );
+        assert_eq!(
+            g.value(
+                "CUMPRINC",
+                &nums(&[monthly, "360", "125000", "13", "24", "2"])
+            ),
+            e(ErrorKind::Num)
+        );
+    }
+
+    #[test]
+    fn nper_and_rate() {
+        let g = TestGrid::new();
+        close(
+            g.value(
+                "NPER",
+                &nums(&["-0.008333333333333333", "2", "0", "10000", "1"]),
+            ),
+            -449.5074885969371,
+        );
+        close(g.value("NPER", &nums(&["0", "4000", "5"])), -0.00125);
+        close(
+            g.value(
+                "NPER",
+                &[
+                    num("0.3333333333333333"),
+                    empty(),
+                    num("-0.1"),
+                    num("10000"),
+                    num("1"),
+                ],
+            ),
+            40.01961389825548,
+        );
+        close(
+            g.value("NPER", &nums(&["1", "-114.28571428571429", "100"])),
+            3.0,
+        );
+        assert_eq!(
+            g.value(
+                "NPER",
+                &nums(&["0.16666666666666666", "0", "4", "10000", "1"])
+            ),
+            e(ErrorKind::Num)
+        );
+        close(
+            g.value("RATE", &nums(&["2", "-388", "22000"])),
+            -0.8580874006920445,
+        );
+        close(
+            g.value("RATE", &nums(&["4", "-388", "22000"])),
+            -0.5866802847891364,
+        );
+        close(
+            g.value("RATE", &nums(&["5", "-388", "22000"])),
+            -0.4891154831148691,
+        );
+        close(
+            g.value("RATE", &[boolean(true), num("-388"), num("22000")]),
+            -0.9823636363636363,
+        );
+        assert_eq!(
+            g.value("RATE", &nums(&["0", "-388", "22000"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("RATE", &nums(&["-0.1", "-388", "22000"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("RATE", &[txt("ciao"), num("-388"), num("22000")]),
+            e(ErrorKind::Value)
+        );
+        // Microsoft's example: 4 years of -200 monthly on 8000.
+        near(
+            g.value("RATE", &nums(&["48", "-200", "8000"])),
+            0.00770147,
+            1e-6,
+        );
+        close(
+            g.value("EFFECT", &nums(&["0.0525", "4"])),
+            0.053542667370758,
+        );
+        near(
+            g.value("NOMINAL", &nums(&["0.053543", "4"])),
+            0.05250032,
+            1e-7,
+        );
+        assert_eq!(
+            g.value("EFFECT", &nums(&["0.05", "0.5"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("EFFECT", &[num("0.05"), boolean(true)]),
+            e(ErrorKind::Value)
+        );
+        near(
+            g.value("PDURATION", &nums(&["0.025", "2000", "2200"])),
+            3.86,
+            1e-3,
+        );
+        near(
+            g.value("RRI", &nums(&["96", "10000", "11000"])),
+            0.0009933,
+            1e-6,
+        );
+    }
+
+    #[test]
+    fn npv_skips_text_in_references() {
+        let mut g = TestGrid::new();
+        close(
+            g.value("NPV", &nums(&["0.1", "-10000", "3000", "4200", "6800"])),
+            1188.4434123352207,
+        );
+        g.set("A1", n("8000"))
+            .set("A2", Value::text("a"))
+            .set("A3", n("10000"))
+            .set("A4", Value::Bool(true))
+            .set("A5", n("14500"));
+        close(
+            g.value("NPV", &[num("0.07"), g.area("A1:A5")]),
+            28047.342011668155,
+        );
+        let cells: Vec<Operand> = ["A1", "A2", "A3", "A4", "A5"]
+            .iter()
+            .map(|c| g.area(c))
+            .collect();
+        let mut args = vec![num("0.07")];
+        args.extend(cells);
+        close(g.value("NPV", &args), 28047.342011668155);
+        close(
+            g.value(
+                "NPV",
+                &[
+                    num("0.08"),
+                    g.area("A1"),
+                    g.area("B9"),
+                    num("10000"),
+                    num("12000"),
+                    num("14500"),
+                ],
+            ),
+            36164.71536821584,
+        );
+        g.set("A6", Value::Error(ErrorKind::NA));
+        assert_eq!(
+            g.value("NPV", &[num("0.07"), g.area("A1:A6")]),
+            e(ErrorKind::NA)
+        );
+        assert_eq!(g.value("NPV", &[txt("a"), num("1")]), e(ErrorKind::Value));
+        assert_eq!(g.value("NPV", &[num("-1"), num("1")]), e(ErrorKind::Div0));
+    }
+
+    #[test]
+    fn irr_and_mirr() {
+        let mut g = TestGrid::new();
+        let flows = |values: &[&str]| {
+            let vals = values.iter().map(|v| n(v)).collect();
+            Operand::from(super::super::args::Array::new(1, values.len(), vals))
+        };
+        let series = flows(&["-7", "2", "-1", "4", "-3", "7", "2", "1", "4"]);
+        close(
+            g.value("IRR", &[series.clone(), num("4")]),
+            0.18158629375365587,
+        );
+        close(
+            g.value(
+                "IRR",
+                &[
+                    flows(&["-7", "2", "1", "4", "-3", "-7", "2", "-1", "4", "4"]),
+                    num("7"),
+                ],
+            ),
+            -0.021126011550541612,
+        );
+        g.set("A1", n("-0.1"))
+            .set("B1", n("2"))
+            .set("C1", n("0"))
+            .set("D1", n("4"))
+            .set("E1", n("5"))
+            .set("F1", Value::text("ciao"))
+            .set("G1", Value::Bool(true));
+        close(g.value("IRR", &[g.area("A1:G1")]), 19.105109618587242);
+        close(g.value("IRR", &[g.area("A1:C1"), num("9")]), 19.0);
+        assert_eq!(g.value("IRR", &[g.area("B1:E1")]), e(ErrorKind::Num));
+        assert_eq!(
+            g.value("IRR", &[series.clone(), txt("ciao")]),
+            e(ErrorKind::Value)
+        );
+        assert_eq!(
+            g.value("IRR", &[series.clone(), err(ErrorKind::Div0)]),
+            e(ErrorKind::Div0)
+        );
+        g.set("H1", Value::Error(ErrorKind::NA));
+        assert_eq!(g.value("IRR", &[g.area("A1:H1")]), e(ErrorKind::Value));
+        // An array guess maps IRR over the guesses (array formulas).
+        close(
+            g.value("IRR", &[series, flows(&["4", "5"])]),
+            0.18158629375365587,
+        );
+        // Microsoft's MIRR example.
+        let mirr_flows = flows(&["-120000", "39000", "30000", "21000", "37000", "46000"]);
+        near(
+            g.value("MIRR", &[mirr_flows.clone(), num("0.1"), num("0.12")]),
+            0.126094,
+            1e-5,
+        );
+        assert_eq!(
+            g.value("MIRR", &[flows(&["1", "2"]), num("0.1"), num("0.12")]),
+            e(ErrorKind::Div0)
+        );
+    }
+
+    #[test]
+    fn dated_cash_flows() {
+        let mut g = TestGrid::new();
+        for (col, (value, date)) in ["A", "B", "C", "D", "E"].iter().zip([
+            ("-10", "1"),
+            ("1", "99"),
+            ("5", "55"),
+            ("0.0001", "4"),
+            ("4.5", "9"),
+        ]) {
+            g.set(&format!("{col}1"), n(value))
+                .set(&format!("{col}2"), n(date));
+        }
+        let (values, dates) = (g.area("A1:E1"), g.area("A2:E2"));
+        let xnpv = |rate: Operand| g.value("XNPV", &[rate, values.clone(), dates.clone()]);
+        close(xnpv(num("2")), -0.6124748432976563);
+        close(xnpv(num("4")), -1.0661583524424625);
+        assert_eq!(xnpv(num("0")), e(ErrorKind::Num));
+        assert_eq!(xnpv(num("-0.1")), e(ErrorKind::Num));
+        assert_eq!(xnpv(boolean(true)), e(ErrorKind::Value));
+        assert_eq!(xnpv(txt("ciao")), e(ErrorKind::Value));
+        assert_eq!(xnpv(err(ErrorKind::Name)), e(ErrorKind::Name));
+        // Excel stops XIRR at about 1e-8, so its digits vary with the guess.
+        let xirr = |guess: Operand| g.value("XIRR", &[values.clone(), dates.clone(), guess]);
+        near(xirr(num("0")), 0.599319755859375, 1e-8);
+        near(xirr(num("1")), 0.5993197485804558, 1e-8);
+        near(
+            g.value("XIRR", &[values.clone(), dates.clone()]),
+            0.5993197500705721,
+            1e-8,
+        );
+        assert_eq!(xirr(boolean(true)), e(ErrorKind::Value));
+        assert_eq!(xirr(err(ErrorKind::NA)), e(ErrorKind::NA));
+        assert_eq!(
+            g.value("XIRR", &[dates.clone(), values.clone()]),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("XIRR", &[g.area("A1:D1"), dates.clone()]),
+            e(ErrorKind::Num)
+        );
+    }
+
+    #[test]
+    fn depreciation() {
+        let g = TestGrid::new();
+        let asset = ["575000", "5000", "10"];
+        close(g.value("SLN", &nums(&asset)), 57000.0);
+        close(
+            g.value("SLN", &nums(&["1", "0", "14"])),
+            0.07142857142857142,
+        );
+        assert_eq!(g.value("SLN", &nums(&["1", "0", "0"])), e(ErrorKind::Div0));
+        assert_eq!(
+            g.value("SLN", &[txt("x"), num("0"), num("1")]),
+            e(ErrorKind::Value)
+        );
+        let db = [
+            217350.0,
+            135191.7,
+            84089.2374,
+            52303.5056628,
+            32532.7805222616,
+            20235.389484846717,
+            12586.412259574658,
+            7828.748425455436,
+            4869.4815206332805,
+            3028.8175058339007,
+        ];
+        for (period, want) in db.iter().enumerate() {
+            let mut args = nums(&asset);
+            args.push(num(&(period + 1).to_string()));
+            close(g.value("DB", &args), *want);
+        }
+        // Microsoft's DB example with a 7-month first year, and its last partial year.
+        close(
+            g.value("DB", &nums(&["1000000", "100000", "6", "1", "7"])),
+            186083.33333333334,
+        );
+        near(
+            g.value("DB", &nums(&["1000000", "100000", "6", "7", "7"])),
+            15845.10,
+            1e-6,
+        );
+        assert_eq!(
+            g.value("DB", &nums(&["1000000", "100000", "6", "8", "7"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("DB", &nums(&["1000000", "100000", "6", "1", "13"])),
+            e(ErrorKind::Num)
+        );
+        // Microsoft's SYD and DDB examples.
+        near(
+            g.value("SYD", &nums(&["30000", "7500", "10", "1"])),
+            4090.909090909,
+            1e-9,
+        );
+        near(
+            g.value("SYD", &nums(&["30000", "7500", "10", "10"])),
+            409.0909090909,
+            1e-9,
+        );
+        assert_eq!(
+            g.value("SYD", &nums(&["30000", "7500", "10", "11"])),
+            e(ErrorKind::Num)
+        );
+        close(
+            g.value("DDB", &nums(&["2400", "300", "10", "1", "2"])),
+            480.0,
+        );
+        close(
+            g.value("DDB", &nums(&["2400", "300", "10", "2", "1.5"])),
+            306.0,
+        );
+        near(
+            g.value("DDB", &nums(&["2400", "300", "3650", "1"])),
+            1.3150685,
+            1e-7,
+        );
+        near(
+            g.value("DDB", &nums(&["2400", "300", "10", "10"])),
+            22.12,
+            1e-3,
+        );
+        assert_eq!(
+            g.value("DDB", &nums(&["2400", "300", "10", "11"])),
+            e(ErrorKind::Num)
+        );
+    }
+
+    #[test]
+    fn variable_declining_balance() {
+        let g = TestGrid::new();
+        close(
+            g.value("VDB", &nums(&["575000", "5000", "10", "0", "1", "1.5"])),
+            86250.0,
+        );
+        // koala's workbook: cost 1, life 14, factor 1.25, half-period windows.
+        let cases = [
+            ("0", "0.5", 0.044642857142857144),
+            ("0.5", "1.5", 0.08529974489795919),
+            ("1.5", "2.5", 0.07768369624635568),
+            ("2.5", "3.5", 0.07074765193864536),
+            ("3.5", "4.5", 0.06872629045468406),
+            ("11.5", "12.5", 0.06872629045468406),
+            ("13.5", "14", 0.03436314522734203),
+            ("13", "14", 0.06866789938377948),
+            ("11", "12", 0.06866789938377948),
+        ];
+        for (start, end, want) in cases {
+            close(
+                g.value(
+                    "VDB",
+                    &[
+                        num("1"),
+                        num("0"),
+                        num("14"),
+                        num(start),
+                        num(end),
+                        num("1.25"),
+                        boolean(false),
+                    ],
+                ),
+                want,
+            );
+        }
+        // Microsoft's examples: 2400 over 10 years, salvage 300.
+        near(
+            g.value("VDB", &nums(&["2400", "300", "3650", "0", "1"])),
+            1.3150685,
+            1e-7,
+        );
+        near(
+            g.value("VDB", &nums(&["2400", "300", "120", "0", "1"])),
+            40.0,
+            1e-9,
+        );
+        near(
+            g.value("VDB", &nums(&["2400", "300", "10", "0", "1"])),
+            480.0,
+            1e-9,
+        );
+        near(
+            g.value("VDB", &nums(&["2400", "300", "120", "6", "18"])),
+            396.31,
+            1e-5,
+        );
+        near(
+            g.value("VDB", &nums(&["2400", "300", "120", "6", "18", "1.5"])),
+            311.81,
+            1e-5,
+        );
+        near(
+            g.value("VDB", &nums(&["2400", "300", "10", "0", "0.875", "1.5"])),
+            315.0,
+            1e-9,
+        );
+        assert_eq!(
+            g.value("VDB", &nums(&["2400", "300", "10", "5", "4"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("VDB", &nums(&["2400", "300", "10", "0", "11"])),
+            e(ErrorKind::Num)
+        );
+    }
+
+    #[test]
+    fn fvschedule_is_exact() {
+        let g = TestGrid::new();
+        let schedule = Operand::from(super::super::args::Array::new(
+            1,
+            3,
+            vec![n("0.09"), n("0.11"), n("0.1")],
+        ));
+        assert_eq!(g.value("FVSCHEDULE", &[num("1"), schedule]), n("1.330890"));
+        assert_eq!(
+            g.value("FVSCHEDULE", &[num("1"), txt("x")]),
+            e(ErrorKind::Value)
+        );
+    }
+
+    #[test]
+    fn coupon_schedule() {
+        let g = TestGrid::new();
+        // Microsoft's examples: settlement 2011-01-25, maturity 2011-11-15, semiannual, basis 1.
+        let args = nums(&["40568", "40862", "2", "1"]);
+        for (name, want) in [
+            ("COUPDAYBS", 71.0),
+            ("COUPDAYS", 181.0),
+            ("COUPDAYSNC", 110.0),
+            ("COUPNCD", 40678.0),
+            ("COUPNUM", 2.0),
+            ("COUPPCD", 40497.0),
+        ] {
+            close(g.value(name, &args), want);
+        }
+        // IronCalc's workbook: 2020-01-01 to 2021-01-01, basis 0 and 2.
+        let yearly = nums(&["43831", "44197", "1", "0"]);
+        close(g.value("COUPDAYS", &yearly), 360.0);
+        close(g.value("COUPDAYBS", &yearly), 0.0);
+        close(g.value("COUPNCD", &yearly), 44197.0);
+        close(g.value("COUPPCD", &yearly), 43831.0);
+        close(g.value("COUPNUM", &yearly), 1.0);
+        close(
+            g.value("COUPDAYSNC", &nums(&["43831", "44197", "1", "1"])),
+            366.0,
+        );
+        close(
+            g.value("COUPDAYS", &nums(&["43831", "44197", "4", "3"])),
+            91.25,
+        );
+        assert_eq!(
+            g.value("COUPDAYS", &nums(&["44197", "43831", "1", "0"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("COUPDAYS", &nums(&["43831", "44197", "3", "0"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("COUPDAYS", &nums(&["43831", "44197", "1", "5"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("COUPDAYS", &[boolean(true), num("44197"), num("1")]),
+            e(ErrorKind::Value)
+        );
+    }
+
+    #[test]
+    fn bond_price_and_yield() {
+        let g = TestGrid::new();
+        let price = |args: &[&str]| g.value("PRICE", &nums(args));
+        close(
+            price(&["43891", "47543", "0.06", "0.07", "130", "1", "0"]),
+            108.22689722310892,
+        );
+        close(
+            price(&["43891", "47543", "0.05", "0.065", "15", "1", "1"]),
+            43.93504164661344,
+        );
+        close(
+            price(&["43891", "47543", "0.04", "0.05", "155", "1", "2"]),
+            126.04349401555694,
+        );
+        close(
+            price(&["43891", "47543", "0.06", "0.07", "23", "2", "3"]),
+            54.196225247785335,
+        );
+        close(
+            price(&["45748", "46825", "0.22", "0.12", "15", "1", "2"]),
+            62.736929069290866,
+        );
+        // Microsoft's example.
+        near(
+            price(&["39493", "43054", "0.0575", "0.065", "100", "2", "0"]),
+            94.63436,
+            1e-7,
+        );
+        assert_eq!(
+            price(&["43891", "47543", "-0.06", "0.07", "130", "1", "0"]),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            price(&["43891", "47543", "0.06", "0.07", "0", "1", "0"]),
+            e(ErrorKind::Num)
+        );
+        let yld = |args: &[&str]| g.value("YIELD", &nums(args));
+        near(
+            yld(&[
+                "43891",
+                "47543",
+                "0.06",
+                "108.22689722310892",
+                "130",
+                "1",
+                "0",
+            ]),
+            0.07,
+            1e-9,
+        );
+        near(
+            yld(&[
+                "43891",
+                "47543",
+                "0.04",
+                "126.04349401555694",
+                "155",
+                "1",
+                "2",
+            ]),
+            0.05,
+            1e-9,
+        );
+        near(
+            yld(&["39493", "42689", "0.0575", "95.04287", "100", "2", "0"]),
+            0.065,
+            1e-6,
+        );
+        assert_eq!(
+            yld(&["43891", "47543", "0.06", "0", "130", "1", "0"]),
+            e(ErrorKind::Num)
+        );
+        // Microsoft's DURATION and MDURATION example.
+        let duration_args = nums(&["43282", "54058", "0.08", "0.09", "2", "1"]);
+        near(g.value("DURATION", &duration_args), 10.9191453, 1e-8);
+        near(
+            g.value("MDURATION", &duration_args),
+            10.9191453 / 1.045,
+            1e-8,
+        );
+    }
+
+    #[test]
+    fn discount_securities() {
+        let g = TestGrid::new();
+        // Microsoft's examples.
+        near(
+            g.value(
+                "INTRATE",
+                &nums(&["39493", "39583", "1000000", "1014420", "2"]),
+            ),
+            0.05768,
+            1e-4,
+        );
+        near(
+            g.value(
+                "RECEIVED",
+                &nums(&["39493", "39583", "1000000", "0.0575", "2"]),
+            ),
+            1014584.654,
+            1e-9,
+        );
+        near(
+            g.value(
+                "PRICEDISC",
+                &nums(&["39494", "39508", "0.0525", "100", "2"]),
+            ),
+            99.79583333,
+            1e-9,
+        );
+        near(
+            g.value(
+                "YIELDDISC",
+                &nums(&["39494", "39508", "99.795", "100", "2"]),
+            ),
+            0.052823,
+            1e-5,
+        );
+        near(
+            g.value(
+                "DISC",
+                &nums(&["39494", "39508", "99.79583333333333", "100", "2"]),
+            ),
+            0.0525,
+            1e-9,
+        );
+        near(
+            g.value(
+                "PRICEMAT",
+                &nums(&["39493", "39551", "39397", "0.061", "0.061", "0"]),
+            ),
+            99.98449888,
+            1e-9,
+        );
+        near(
+            g.value(
+                "YIELDMAT",
+                &nums(&["39522", "39755", "39394", "0.0625", "100.0123", "0"]),
+            ),
+            0.060954,
+            1e-5,
+        );
+        near(
+            g.value("ACCRINTM", &nums(&["39539", "39614", "0.1", "1000", "3"])),
+            20.54794521,
+            1e-9,
+        );
+        near(
+            g.value(
+                "ACCRINT",
+                &nums(&["39508", "39691", "39569", "0.1", "1000", "2", "0"]),
+            ),
+            16.666666667,
+            1e-9,
+        );
+        near(
+            g.value("TBILLPRICE", &nums(&["39538", "39600", "0.09"])),
+            98.45,
+            1e-9,
+        );
+        near(
+            g.value("TBILLYIELD", &nums(&["39538", "39600", "98.45"])),
+            0.0914,
+            1e-4,
+        );
+        near(
+            g.value("TBILLEQ", &nums(&["39538", "39600", "0.0914"])),
+            0.094151,
+            1e-5,
+        );
+        assert_eq!(
+            g.value("TBILLPRICE", &nums(&["39538", "40000", "0.09"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("DISC", &nums(&["39508", "39494", "99", "100"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value(
+                "DISC",
+                &[boolean(true), num("39494"), num("99"), num("100")]
+            ),
+            e(ErrorKind::Value)
+        );
+    }
+
+    #[test]
+    fn fractional_dollars() {
+        let g = TestGrid::new();
+        assert_eq!(g.value("DOLLARDE", &nums(&["1.02", "16"])), n("1.125"));
+        assert_eq!(g.value("DOLLARDE", &nums(&["1.1", "32"])), n("1.3125"));
+        assert_eq!(g.value("DOLLARFR", &nums(&["1.125", "16"])), n("1.02"));
+        assert_eq!(g.value("DOLLARFR", &nums(&["1.125", "32"])), n("1.04"));
+        assert_eq!(
+            g.value("DOLLARDE", &nums(&["1.02", "0"])),
+            e(ErrorKind::Div0)
+        );
+        assert_eq!(
+            g.value("DOLLARDE", &nums(&["1.02", "-1"])),
+            e(ErrorKind::Num)
+        );
+        assert_eq!(
+            g.value("DOLLARFR", &[txt("x"), num("16")]),
+            e(ErrorKind::Value)
+        );
+    }
+}
