@@ -97,6 +97,7 @@ pub const FUNCTIONS: &[FunctionDef] = &[
     FunctionDef::scalar("EXACT", "text1, text2", 2, 2, exact),
     FunctionDef::scalar("FIXED", "number, [decimals], [no_commas]", 1, 3, fixed),
     FunctionDef::scalar("DOLLAR", "number, [decimals]", 1, 2, dollar),
+    FunctionDef::scalar("BAHTTEXT", "number", 1, 1, bahttext),
     FunctionDef::scalar("CHAR", "number", 1, 1, char_),
     FunctionDef::scalar("CODE", "text", 1, 1, code),
     FunctionDef::scalar("UNICHAR", "number", 1, 1, unichar),
@@ -604,6 +605,9 @@ fn rept(args: &[Value], _: &dyn EvalContext) -> Value {
         if total > MAX_TEXT_CHARS {
             return Err(ErrorKind::Value);
         }
+        if total == 0 {
+            return Ok(Value::from(""));
+        }
         Ok(Value::from(s.repeat(n)))
     })();
     result.unwrap_or_else(Value::Error)
@@ -847,6 +851,101 @@ fn array_as_text(op: &Operand, strict: bool, ctx: &dyn EvalContext) -> Result<St
         return Err(ErrorKind::Value);
     }
     Ok(if strict { format!("{{{out}}}") } else { out })
+}
+
+/// BAHTTEXT: the amount in Thai words, baht and satang (rounded to 2 decimals).
+fn bahttext(args: &[Value], _: &dyn EvalContext) -> Value {
+    let result = (|| {
+        let x = numeric::round_half_away(numeric::snap15(args[0].to_number()?), 2)?;
+        let magnitude = x.abs();
+        let baht = magnitude.trunc().to_u128().ok_or(ErrorKind::Num)?;
+        let satang = numeric::mul(magnitude.fract(), Decimal::ONE_HUNDRED)?
+            .trunc()
+            .to_u128()
+            .unwrap_or(0);
+        let mut out = String::new();
+        if x < Decimal::ZERO {
+            out.push_str("ลบ");
+        }
+        if baht > 0 || satang == 0 {
+            out.push_str(&thai_number(baht));
+            out.push_str("บาท");
+        }
+        if satang == 0 {
+            out.push_str("ถ้วน");
+        } else {
+            out.push_str(&thai_number(satang));
+            out.push_str("สตางค์");
+        }
+        Ok(Value::from(out))
+    })();
+    result.unwrap_or_else(Value::Error)
+}
+
+const THAI_DIGITS: [&str; 10] = [
+    "ศูนย์",
+    "หนึ่ง",
+    "สอง",
+    "สาม",
+    "สี่",
+    "ห้า",
+    "หก",
+    "เจ็ด",
+    "แปด",
+    "เก้า",
+];
+
+/// A whole number in Thai words: blocks of six digits joined by ล้าน (million).
+fn thai_number(n: u128) -> String {
+    if n == 0 {
+        return "ศูนย์".to_string();
+    }
+    let mut blocks = Vec::new();
+    let mut rest = n;
+    while rest > 0 {
+        blocks.push((rest % 1_000_000) as u32);
+        rest /= 1_000_000;
+    }
+    let mut out = String::new();
+    for (i, block) in blocks.iter().enumerate().rev() {
+        thai_block(*block, &mut out);
+        if i > 0 {
+            out.push_str("ล้าน");
+        }
+    }
+    out
+}
+
+/// 1..999,999 in Thai words: 20 is ยี่สิบ, 10 is สิบ, and a final 1 after tens is เอ็ด.
+fn thai_block(value: u32, out: &mut String) {
+    let digit = |d: u32| THAI_DIGITS.get(d as usize).copied().unwrap_or("");
+    for (power, name) in [
+        (100_000, "แสน"),
+        (10_000, "หมื่น"),
+        (1000, "พัน"),
+        (100, "ร้อย"),
+    ] {
+        let d = value / power % 10;
+        if d > 0 {
+            out.push_str(digit(d));
+            out.push_str(name);
+        }
+    }
+    let tens = value / 10 % 10;
+    let ones = value % 10;
+    if tens > 0 {
+        match tens {
+            1 => {}
+            2 => out.push_str("ยี่"),
+            t => out.push_str(digit(t)),
+        }
+        out.push_str("สิบ");
+    }
+    if ones == 1 && tens > 0 {
+        out.push_str("เอ็ด");
+    } else if ones > 0 {
+        out.push_str(digit(ones));
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1397,3 +1397,30 @@ fn regular_expressions() {
         vec![s("(378) 555-4195"), e(ErrorKind::Value)]
     );
 }
+
+#[test]
+fn bahttext() {
+    // formulas test.xlsx TEXT sheet.
+    let g = TestGrid::new();
+    let cases = [
+        (num("0"), "ศูนย์บาทถ้วน"),
+        (num("157"), "หนึ่งร้อยห้าสิบเจ็ดบาทถ้วน"),
+        (num("65"), "หกสิบห้าบาทถ้วน"),
+        (num("65.8"), "หกสิบห้าบาทแปดสิบสตางค์"),
+        (num("-1"), "ลบหนึ่งบาทถ้วน"),
+        (empty(), "ศูนย์บาทถ้วน"),
+        (boolean(true), "หนึ่งบาทถ้วน"),
+        (num("1234"), "หนึ่งพันสองร้อยสามสิบสี่บาทถ้วน"),
+        (num("121.5"), "หนึ่งร้อยยี่สิบเอ็ดบาทห้าสิบสตางค์"),
+        (num("0.25"), "ยี่สิบห้าสตางค์"),
+        (num("2000000"), "สองล้านบาทถ้วน"),
+    ];
+    for (x, want) in cases {
+        assert_eq!(g.value("BAHTTEXT", &[x]), s(want));
+    }
+    assert_eq!(g.value("BAHTTEXT", &[txt("ciao")]), e(ErrorKind::Value));
+    assert_eq!(
+        g.value("BAHTTEXT", &[err(ErrorKind::Ref)]),
+        e(ErrorKind::Ref)
+    );
+}
