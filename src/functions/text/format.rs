@@ -1302,6 +1302,20 @@ impl DateFormat {
             }
             return Err(ErrorKind::Value);
         }
+        let moment = self.moment(x)?;
+        let mut out = String::new();
+        for item in &self.items {
+            match item {
+                DateItem::Lit(s) => out.push_str(s),
+                DateItem::Code(code) => out.push_str(&self.code_text(*code, &moment)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The serial rounded to the shown precision (whole seconds, or the fraction of a second
+    /// the format shows), split into calendar and clock fields.
+    fn moment(&self, x: Decimal) -> Result<Moment, ErrorKind> {
         let per_second = 10i128.pow(self.sub_second);
         let per_day = 86_400 * per_second;
         let units = x
@@ -1310,91 +1324,103 @@ impl DateFormat {
             .and_then(|u| u.to_i128())
             .ok_or(ErrorKind::Value)?;
         let days = units / per_day;
-        if !self.only_elapsed && days > MAX_DATE_SERIAL {
-            return Err(ErrorKind::Value);
-        }
-        let seconds_total = units / per_second;
-        let fraction = units % per_second;
-        let second_of_day = seconds_total % 86_400;
-        let hour = second_of_day / 3600;
-        let minute = (second_of_day / 60) % 60;
-        let second = second_of_day % 60;
-        let date = if self.only_elapsed {
-            None
+        let seconds = units / per_second;
+        let second_of_day = seconds % 86_400;
+        let (date, weekday) = if self.only_elapsed {
+            ((1900, 1, 0), 6)
         } else {
+            if days > MAX_DATE_SERIAL {
+                return Err(ErrorKind::Value);
+            }
             let days = i64::try_from(days).map_err(|_| ErrorKind::Value)?;
-            Some((
+            (
                 datetime::ymd_from_serial(days).ok_or(ErrorKind::Value)?,
                 datetime::weekday_from_serial(days),
-            ))
+            )
         };
-        let ((year, month, day), weekday) = date.unwrap_or(((1900, 1, 0), 6));
+        Ok(Moment {
+            year: date.0,
+            month: date.1,
+            day: date.2,
+            weekday,
+            hour: second_of_day / 3600,
+            minute: (second_of_day / 60) % 60,
+            second: second_of_day % 60,
+            fraction: units % per_second,
+            seconds,
+        })
+    }
+
+    fn code_text(&self, code: DateCode, m: &Moment) -> String {
         let month_name = MONTHS
-            .get((month as usize).wrapping_sub(1))
+            .get((m.month as usize).wrapping_sub(1))
             .copied()
             .unwrap_or("");
-        let weekday_name = WEEKDAYS.get(weekday as usize).copied().unwrap_or("");
-        let mut out = String::new();
-        for item in &self.items {
-            let code = match item {
-                DateItem::Lit(s) => {
-                    out.push_str(s);
-                    continue;
-                }
-                DateItem::Code(c) => *c,
-            };
-            match code {
-                DateCode::Year(n) if n <= 2 => out.push_str(&format!("{:02}", year % 100)),
-                DateCode::Year(_) => out.push_str(&year.to_string()),
-                DateCode::Month(1) => out.push_str(&month.to_string()),
-                DateCode::Month(2) => out.push_str(&format!("{month:02}")),
-                DateCode::Month(3) => out.push_str(month_name.get(..3).unwrap_or("")),
-                DateCode::Month(5) => out.push_str(month_name.get(..1).unwrap_or("")),
-                DateCode::Month(_) => out.push_str(month_name),
-                DateCode::Day(1) => out.push_str(&day.to_string()),
-                DateCode::Day(2) => out.push_str(&format!("{day:02}")),
-                DateCode::Day(3) => out.push_str(weekday_name.get(..3).unwrap_or("")),
-                DateCode::Day(_) => out.push_str(weekday_name),
-                DateCode::Hour(n) => {
-                    let h = if self.twelve_hour {
-                        (hour + 11) % 12 + 1
-                    } else {
-                        hour
-                    };
-                    out.push_str(&pad(h, if n >= 2 { 2 } else { 1 }));
-                }
-                DateCode::Minute(n) => out.push_str(&pad(minute, n.min(2))),
-                DateCode::Second(n) => out.push_str(&pad(second, n.min(2))),
-                DateCode::AmPm { upper, short } => {
-                    let text = match (hour < 12, short) {
-                        (true, false) => "AM",
-                        (false, false) => "PM",
-                        (true, true) => "A",
-                        (false, true) => "P",
-                    };
-                    if upper {
-                        out.push_str(text);
-                    } else {
-                        out.push_str(&text.to_ascii_lowercase());
-                    }
-                }
-                DateCode::Elapsed(unit, width) => {
-                    let value = match unit {
-                        Unit::Hours => seconds_total / 3600,
-                        Unit::Minutes => seconds_total / 60,
-                        Unit::Seconds => seconds_total,
-                    };
-                    out.push_str(&pad(value, width));
-                }
-                DateCode::SubSecond(n) => {
-                    let digits = pad(fraction, self.sub_second as usize);
-                    out.push('.');
-                    out.push_str(digits.get(..n).unwrap_or(""));
+        let weekday_name = WEEKDAYS.get(m.weekday as usize).copied().unwrap_or("");
+        match code {
+            DateCode::Year(n) if n <= 2 => format!("{:02}", m.year % 100),
+            DateCode::Year(_) => m.year.to_string(),
+            DateCode::Month(1) => m.month.to_string(),
+            DateCode::Month(2) => format!("{:02}", m.month),
+            DateCode::Month(3) => month_name.get(..3).unwrap_or("").to_string(),
+            DateCode::Month(5) => month_name.get(..1).unwrap_or("").to_string(),
+            DateCode::Month(_) => month_name.to_string(),
+            DateCode::Day(1) => m.day.to_string(),
+            DateCode::Day(2) => format!("{:02}", m.day),
+            DateCode::Day(3) => weekday_name.get(..3).unwrap_or("").to_string(),
+            DateCode::Day(_) => weekday_name.to_string(),
+            DateCode::Hour(n) => {
+                let hour = if self.twelve_hour {
+                    (m.hour + 11) % 12 + 1
+                } else {
+                    m.hour
+                };
+                pad(hour, n.min(2))
+            }
+            DateCode::Minute(n) => pad(m.minute, n.min(2)),
+            DateCode::Second(n) => pad(m.second, n.min(2)),
+            DateCode::AmPm { upper, short } => {
+                let text = match (m.hour < 12, short) {
+                    (true, false) => "AM",
+                    (false, false) => "PM",
+                    (true, true) => "A",
+                    (false, true) => "P",
+                };
+                if upper {
+                    text.to_string()
+                } else {
+                    text.to_ascii_lowercase()
                 }
             }
+            DateCode::Elapsed(unit, width) => {
+                let value = match unit {
+                    Unit::Hours => m.seconds / 3600,
+                    Unit::Minutes => m.seconds / 60,
+                    Unit::Seconds => m.seconds,
+                };
+                pad(value, width)
+            }
+            DateCode::SubSecond(n) => {
+                let digits = pad(m.fraction, self.sub_second as usize);
+                format!(".{}", digits.get(..n).unwrap_or(""))
+            }
         }
-        Ok(out)
     }
+}
+
+/// The fields a date/time format shows.
+struct Moment {
+    year: i64,
+    month: u32,
+    day: u32,
+    weekday: u32,
+    hour: i128,
+    minute: i128,
+    second: i128,
+    /// Units of the shown sub-second precision.
+    fraction: i128,
+    /// Whole seconds since serial 0 (for elapsed codes).
+    seconds: i128,
 }
 
 fn pad(value: i128, width: usize) -> String {
@@ -1474,6 +1500,36 @@ mod tests {
         assert_eq!(ok("-1", "#.00"), "-1.00");
         assert_eq!(ok("2.5", "0"), "3");
         assert_eq!(ok("-2.5", "0"), "-3");
+    }
+
+    #[test]
+    fn everyday_formats() {
+        let cases = [
+            ("1234.5", "#,##0.00", "1,234.50"),
+            ("0.1234", "0.00%", "12.34%"),
+            ("1234.5", "0.00E+00", "1.23E+03"),
+            ("-1234.5", "#,##0.00;(#,##0.00)", "(1,234.50)"),
+            ("0", "#,##0.00;(#,##0.00);\"-\"", "-"),
+            ("45322", "mmm-yy", "Jan-24"),
+            ("45322.75", "dd/mm/yyyy hh:mm", "31/01/2024 18:00"),
+            ("0.75", "h:mm AM/PM", "6:00 PM"),
+            ("0.25", "h:mm:ss am/pm", "6:00:00 am"),
+            ("1234567", "#,##0,\"K\"", "1,235K"),
+            ("1234567", "0.0,,\"M\"", "1.2M"),
+            ("5", "000", "005"),
+            ("3.5", "# ?/?", "3 1/2"),
+            ("45322", "dddd, mmmm d, yyyy", "Wednesday, January 31, 2024"),
+            ("45322", "yyyymmdd", "20240131"),
+            ("0.5", "[h]:mm:ss", "12:00:00"),
+            ("45322", "[$-409]m/d/yy", "1/31/24"),
+            ("1234.5", "[$€-407] #,##0.00", "€ 1,234.50"),
+            ("0.5", "0.0 \\%", "0.5 %"),
+            ("1234.5678", "0.00", "1234.57"),
+            ("-0.001", "0.00", "-0.00"),
+        ];
+        for (x, format, expected) in cases {
+            assert_eq!(ok(x, format), expected, "TEXT({x}, {format})");
+        }
     }
 
     #[test]
