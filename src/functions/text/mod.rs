@@ -746,17 +746,13 @@ fn strip_percents(s: &str) -> (&str, u32) {
     (trimmed, (s.len() - trimmed.len()) as u32)
 }
 
-fn exact_number(v: &Value) -> Result<Decimal, ErrorKind> {
-    v.to_number()
-}
-
 fn decimals_arg(args: &[Value], i: usize) -> Result<i64, ErrorKind> {
     opt_int(args, i, 2)
 }
 
 fn fixed(args: &[Value], _: &dyn EvalContext) -> Value {
     let result = (|| {
-        let x = exact_number(&args[0])?;
+        let x = args[0].to_number()?;
         let decimals = decimals_arg(args, 1)?;
         let no_commas = match args.get(2) {
             None => false,
@@ -769,7 +765,7 @@ fn fixed(args: &[Value], _: &dyn EvalContext) -> Value {
 
 fn dollar(args: &[Value], _: &dyn EvalContext) -> Value {
     let result = (|| {
-        let x = exact_number(&args[0])?;
+        let x = args[0].to_number()?;
         format::dollar(x, decimals_arg(args, 1)?)
     })();
     result.map(Value::from).unwrap_or_else(Value::Error)
