@@ -2222,6 +2222,21 @@ mod tests {
             g.value("CONVERT", &[g.area("A2"), txt("m"), txt("cm")]),
             n("200")
         );
+        // In the range's rows, the formula's own row is used (implicit intersection).
+        g.current = Some((
+            super::super::args::SheetId(0),
+            crate::formula::CellPos::new(1, 3),
+        ));
+        assert_eq!(
+            g.value("CONVERT", &[g.area("A1:A2"), txt("m"), txt("cm")]),
+            n("200")
+        );
+        g.current = None;
+        // An empty cell is 0.
+        assert_eq!(
+            g.value("CONVERT", &[g.area("B9"), txt("C"), txt("K")]),
+            n("273.15")
+        );
         // An array is mapped.
         let array = Operand::from(Array::new(1, 2, vec![n("1"), n("2")]));
         let result = g.call("CONVERT", &[array, txt("m"), txt("cm")]);
@@ -2771,6 +2786,21 @@ mod tests {
         }
         assert_eq!(g.value("IMSIN", &[txt("yvj")]), e(ErrorKind::Num));
         assert_eq!(g.value("IMSIN", &[boolean(true)]), e(ErrorKind::Value));
+    }
+
+    #[test]
+    fn unit_table_is_well_formed() {
+        use std::str::FromStr;
+        let mut names = std::collections::HashSet::new();
+        for unit in super::UNITS {
+            assert!(names.insert(unit.name), "{} listed twice", unit.name);
+            let mantissa = rust_decimal::Decimal::from_str(unit.mantissa);
+            assert!(
+                matches!(mantissa, Ok(m) if m > rust_decimal::Decimal::ZERO),
+                "{}",
+                unit.name
+            );
+        }
     }
 
     #[test]
