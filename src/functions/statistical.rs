@@ -1651,15 +1651,8 @@ fn intercept(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
 
 fn steyx(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     real_op(paired_moments(&args[0], &args[1], ctx, 3).and_then(|m| {
-        let explained = if m.sxx == 0.0 {
-            0.0
-        } else {
-            m.sxy * m.sxy / m.sxx
-        };
-        if m.sxx == 0.0 {
-            return Err(ErrorKind::Div0);
-        }
-        Ok(((m.syy - explained).max(0.0) / (m.n - 2.0)).sqrt())
+        let b = slope_of(&m)?;
+        Ok(((m.syy - b * m.sxy).max(0.0) / (m.n - 2.0)).sqrt())
     }))
 }
 
@@ -1942,69 +1935,51 @@ fn log_design(mut d: Design) -> Result<Design, ErrorKind> {
     Ok(d)
 }
 
-fn fit_args(
+/// LINEST / LOGEST output: coefficients in reverse variable order then the constant, and with
+/// stats the standard errors, r2 and se_y, F and df, and the sums of squares (other cells of
+/// the 5-row block are #N/A). LOGEST reports exp of its coefficients; its statistics are those
+/// of the regression of ln y.
+fn linest_like(args: &[Operand], ctx: &dyn EvalContext, exponential: bool) -> Operand {
+    match linest_values(args, ctx, exponential) {
+        Ok(arr) => Operand::from(arr),
+        Err(e) => Operand::error(e),
+    }
+}
+
+fn linest_values(
     args: &[Operand],
     ctx: &dyn EvalContext,
     exponential: bool,
-) -> Result<(Design, Fit), ErrorKind> {
+) -> Result<Array, ErrorKind> {
     let d = design(&args[0], args.get(1), ctx)?;
     let d = if exponential { log_design(d)? } else { d };
     let with_const = regression_flag(args, 2, true, ctx)?;
+    let stats = regression_flag(args, 3, false, ctx)?;
     let fit = least_squares(&d, with_const)?;
-    Ok((d, fit))
-}
-
-/// LINEST / LOGEST output: coefficients in reverse variable order then the constant, and with
-/// stats the standard errors, r2 and se_y, F and df, and the sums of squares.
-fn linest_like(args: &[Operand], ctx: &dyn EvalContext, exponential: bool) -> Operand {
-    let (fit, stats) = match fit_args(args, ctx, exponential)
-        .and_then(|(_, fit)| Ok((fit, regression_flag(args, 3, false, ctx)?)))
-    {
-        Ok(pair) => pair,
-        Err(e) => return Operand::error(e),
-    };
-    let with_const = regression_flag(args, 2, true, ctx).unwrap_or(true);
-    let k = fit.coef.len();
-    let cols = k + 1;
-    let out = |x: f64| -> Value {
-        if exponential {
-            real(Ok(x.exp()))
-        } else {
-            real(Ok(x))
-        }
-    };
-    let mut values: Vec<Value> = fit.coef.iter().rev().map(|b| out(*b)).collect();
-    values.push(if with_const {
-        out(fit.intercept)
-    } else {
-        out(0.0)
-    });
+    let cols = fit.coef.len() + 1;
+    let coefficient = |x: f64| real(Ok(if exponential { x.exp() } else { x }));
+    let mut values: Vec<Value> = fit.coef.iter().rev().map(|b| coefficient(*b)).collect();
+    values.push(coefficient(fit.intercept));
     if !stats {
-        return Operand::from(Array::new(1, cols, values));
+        return Ok(Array::new(1, cols, values));
     }
     let na = || Value::Error(ErrorKind::NA);
-    let mut row2: Vec<Value> = fit.se_coef.iter().rev().map(|s| real(Ok(*s))).collect();
-    row2.push(if with_const {
+    values.extend(fit.se_coef.iter().rev().map(|s| real(Ok(*s))));
+    values.push(if with_const {
         real(Ok(fit.se_intercept))
     } else {
         na()
     });
-    values.extend(row2);
-    let pair_row = |a: f64, b: f64| -> Vec<Value> {
+    for (a, b) in [
+        (fit.r2, fit.se_y),
+        (fit.f_stat, fit.df),
+        (fit.ss_reg, fit.ss_resid),
+    ] {
         let mut row = vec![real(Ok(a)), real(Ok(b))];
         row.resize_with(cols, na);
-        row
-    };
-    let mut tail = Vec::new();
-    tail.extend(pair_row(fit.r2, fit.se_y));
-    tail.extend(pair_row(fit.f_stat, fit.df));
-    tail.extend(pair_row(fit.ss_reg, fit.ss_resid));
-    if cols == 1 {
-        // A fit without variables still shows its statistics in a 2-wide block.
-        return Operand::error(ErrorKind::Value);
+        values.extend(row);
     }
-    values.extend(tail);
-    Operand::from(Array::new(5, cols, values))
+    Ok(Array::new(5, cols, values))
 }
 
 fn linest(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
@@ -2276,8 +2251,8 @@ fn resized_like(target: &Operand, like: &Operand) -> Operand {
         Operand::Ref(a) => {
             let (rows, cols) = like.dims();
             Operand::Ref(Area {
-                bottom: a.top.saturating_add(rows as u32 - 1).max(a.top),
-                right: a.left.saturating_add(cols as u32 - 1).max(a.left),
+                bottom: a.top.saturating_add((rows as u32).saturating_sub(1)),
+                right: a.left.saturating_add((cols as u32).saturating_sub(1)),
                 ..*a
             })
         }
@@ -3038,14 +3013,31 @@ real_fn!(hypgeom_dist, args => {
     if !cumulative {
         return Ok(hypgeom_pmf(k, n, successes, population));
     }
+    Ok(hypgeom_cdf(k, n, successes, population))
+});
+
+/// P(X <= k) for the hypergeometric distribution, summing the terms that matter: those more
+/// than 40 standard deviations from the mean are below f64's resolution, so huge arguments
+/// cost a bounded number of terms.
+fn hypgeom_cdf(k: f64, n: f64, successes: f64, population: f64) -> f64 {
+    let lowest = (n - population + successes).max(0.0);
+    let mean = n * successes / population.max(1.0);
+    let spread = (n * successes * (population - successes) * (population - n)
+        / (population * population * (population - 1.0)).max(1.0))
+    .sqrt();
+    let window = 40.0 * spread + 10.0;
+    let from = lowest.max((mean - window).floor()).min(k);
+    let to = k.min((mean + window).ceil());
     let mut total = 0.0;
-    let mut i = (n - population + successes).max(0.0);
-    while i <= k {
+    let mut i = from;
+    let mut steps = 0u32;
+    while i <= to && steps < 20_000_000 {
         total += hypgeom_pmf(i, n, successes, population);
         i += 1.0;
+        steps += 1;
     }
-    Ok(total.min(1.0))
-});
+    total.min(1.0)
+}
 
 /// The two truncated arguments of PERMUT / PERMUTATIONA, both >= 0.
 fn counting_args(args: &[Value]) -> Result<(Decimal, Decimal), ErrorKind> {
@@ -3123,28 +3115,36 @@ fn mean_f64(xs: &[Decimal]) -> f64 {
 fn t_test(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     let paired = pairs(&args[0], &args[1], ctx);
     let samples = sample_of(&args[0], ctx).and_then(|a| Ok((a, sample_of(&args[1], ctx)?)));
-    let mut run = |values: &[Value]| -> Value {
-        real((|| {
-            let tails = code_value(&values[0])?;
-            let kind = code_value(&values[1])?;
-            if !(tails == 1 || tails == 2) || !(1..=3).contains(&kind) {
-                return Err(ErrorKind::Num);
-            }
-            let (t, df) = if kind == 1 {
-                let (a, b) = paired.as_ref().map_err(|e| *e)?;
-                paired_t(a, b)?
-            } else {
-                let (a, b) = samples.as_ref().map_err(|e| *e)?;
-                two_sample_t(a, b, kind == 2)?
-            };
-            Ok((tails as f64 * t_upper_tail(t.abs(), df)).min(1.0))
-        })())
-    };
+    let mut run = |codes: &[Value]| real(t_test_for(codes, &paired, &samples));
     let codes = [args[2].clone(), args[3].clone()];
     match args::lift(&codes, ctx, &mut run) {
         Some(arr) => Operand::from(arr),
         None => value_op(run(&[scalar(&args[2], ctx), scalar(&args[3], ctx)])),
     }
+}
+
+type PairedData = Result<(Vec<f64>, Vec<f64>), ErrorKind>;
+type TwoSamples = Result<(Vec<Decimal>, Vec<Decimal>), ErrorKind>;
+
+/// The T.TEST probability for one (tails, type) pair.
+fn t_test_for(
+    codes: &[Value],
+    paired: &PairedData,
+    samples: &TwoSamples,
+) -> Result<f64, ErrorKind> {
+    let tails = code_value(codes.first().unwrap_or(&Value::Empty))?;
+    let kind = code_value(codes.get(1).unwrap_or(&Value::Empty))?;
+    if !(tails == 1 || tails == 2) || !(1..=3).contains(&kind) {
+        return Err(ErrorKind::Num);
+    }
+    let (t, df) = if kind == 1 {
+        let (a, b) = paired.as_ref().map_err(|e| *e)?;
+        paired_t(a, b)?
+    } else {
+        let (a, b) = samples.as_ref().map_err(|e| *e)?;
+        two_sample_t(a, b, kind == 2)?
+    };
+    Ok((tails as f64 * t_upper_tail(t.abs(), df)).min(1.0))
 }
 
 /// A whole-number code (tails, type...) from a value, truncated.
@@ -3272,47 +3272,37 @@ fn z_test(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     let sigma = args
         .get(2)
         .map(|op| scalar(op, ctx).to_number().map(to_f64));
-    map_arg(&args[1], ctx, &mut |x| {
-        real((|| {
-            let x = to_f64(x.to_number()?);
-            let sigma = sigma.transpose()?;
-            let data = data.as_ref().map_err(|e| *e)?;
-            if data.len() < 2 {
-                return Err(ErrorKind::Div0);
-            }
-            let sigma = match sigma {
-                None => variance(data, Basis::Sample)?.sqrt(),
-                Some(s) if s <= 0.0 => return Err(ErrorKind::Num),
-                Some(s) => s,
-            };
-            if sigma == 0.0 {
-                return Err(ErrorKind::Div0);
-            }
-            let z = (mean_f64(data) - x) / (sigma / (data.len() as f64).sqrt());
-            Ok(norm_cdf(-z))
-        })())
-    })
+    map_arg(&args[1], ctx, &mut |x| real(z_test_at(x, sigma, &data)))
+}
+
+fn z_test_at(
+    x: &Value,
+    sigma: Option<Result<f64, ErrorKind>>,
+    data: &Result<Vec<Decimal>, ErrorKind>,
+) -> Result<f64, ErrorKind> {
+    let x = to_f64(x.to_number()?);
+    let sigma = sigma.transpose()?;
+    let data = data.as_ref().map_err(|e| *e)?;
+    if data.len() < 2 {
+        return Err(ErrorKind::Div0);
+    }
+    let sigma = match sigma {
+        None => variance(data, Basis::Sample)?.sqrt(),
+        Some(s) if s <= 0.0 => return Err(ErrorKind::Num),
+        Some(s) => s,
+    };
+    if sigma == 0.0 {
+        return Err(ErrorKind::Div0);
+    }
+    let z = (mean_f64(data) - x) / (sigma / (data.len() as f64).sqrt());
+    Ok(norm_cdf(-z))
 }
 
 /// PROB(x_range, prob_range, lower, [upper]): the probability that a value lies in
 /// [lower, upper] (just `lower` when upper is omitted); the limits may be arrays.
 fn prob(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     let table = prob_table(args, ctx);
-    let mut run = |limits: &[Value]| -> Value {
-        (|| {
-            let lower = limits[0].to_number()?;
-            let upper = match limits.get(1) {
-                Some(v) => v.to_number()?,
-                None => lower,
-            };
-            let table = table.as_ref().map_err(|e| *e)?;
-            table
-                .iter()
-                .filter(|(x, _)| *x >= lower && *x <= upper)
-                .try_fold(Decimal::ZERO, |acc, (_, p)| numeric::add(acc, *p))
-        })()
-        .into()
-    };
+    let mut run = |limits: &[Value]| Value::from(probability_between(limits, &table));
     let limits: Vec<Operand> = args[2..].to_vec();
     match args::lift(&limits, ctx, &mut run) {
         Some(arr) => Operand::from(arr),
@@ -3323,11 +3313,24 @@ fn prob(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     }
 }
 
+type ProbTable = Result<Vec<(Decimal, Decimal)>, ErrorKind>;
+
+/// The total probability of the x's within [lower, upper] (`limits` = lower, [upper]).
+fn probability_between(limits: &[Value], table: &ProbTable) -> Result<Decimal, ErrorKind> {
+    let lower = limits.first().unwrap_or(&Value::Empty).to_number()?;
+    let upper = match limits.get(1) {
+        Some(v) => v.to_number()?,
+        None => lower,
+    };
+    let table = table.as_ref().map_err(|e| *e)?;
+    table
+        .iter()
+        .filter(|(x, _)| *x >= lower && *x <= upper)
+        .try_fold(Decimal::ZERO, |acc, (_, p)| numeric::add(acc, *p))
+}
+
 /// PROB's (x, probability) pairs: probabilities must lie in [0, 1] and sum to 1.
-fn prob_table(
-    args: &[Operand],
-    ctx: &dyn EvalContext,
-) -> Result<Vec<(Decimal, Decimal)>, ErrorKind> {
+fn prob_table(args: &[Operand], ctx: &dyn EvalContext) -> ProbTable {
     let xs = args::to_array(&args[0], ctx);
     let ps = args::to_array(&args[1], ctx);
     if xs.values.len() != ps.values.len() {
