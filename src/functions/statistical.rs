@@ -619,7 +619,7 @@ fn aligned_arrays(ops: &[&Operand], ctx: &dyn EvalContext) -> Vec<Array> {
 
 /// What an aggregate takes from references and arrays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Take {
+enum Take {
     /// Only numbers (AVERAGE, STDEV...): text, booleans and empty cells are skipped.
     Numbers,
     /// The A-variants (AVERAGEA, STDEVA...): text counts as 0, TRUE as 1 and FALSE as 0.
@@ -628,25 +628,25 @@ pub(crate) enum Take {
 
 /// How an aggregate reads its arguments.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Gather {
-    pub take: Take,
+struct Gather {
+    take: Take,
     /// AGGREGATE's options 2, 3, 6 and 7: error values are skipped instead of returned.
-    pub skip_errors: bool,
+    skip_errors: bool,
     /// SUBTOTAL and AGGREGATE: cells whose own formula calls SUBTOTAL or AGGREGATE are
     /// skipped, so that subtotals are not counted twice.
-    pub skip_subtotals: bool,
+    skip_subtotals: bool,
     /// Visit values in Excel's order (argument by argument, row by row), as MODE needs.
-    pub ordered: bool,
+    ordered: bool,
 }
 
 impl Gather {
-    pub const NUMBERS: Gather = Gather {
+    const NUMBERS: Gather = Gather {
         take: Take::Numbers,
         skip_errors: false,
         skip_subtotals: false,
         ordered: false,
     };
-    pub const NUMBERS_A: Gather = Gather {
+    const NUMBERS_A: Gather = Gather {
         take: Take::NumbersA,
         ..Gather::NUMBERS
     };
@@ -660,7 +660,7 @@ impl Gather {
 /// coerced (numeric text to its number, TRUE to 1, other text is `#VALUE!`), a missing
 /// argument is skipped, values inside references and arrays count per [`Take`], and the first
 /// error (in reading order) is returned unless the gather skips errors.
-pub(crate) fn gather(
+fn gather(
     args: &[Operand],
     ctx: &dyn EvalContext,
     g: Gather,
@@ -754,11 +754,7 @@ fn is_subtotal_cell(ctx: &dyn EvalContext, sheet: args::SheetId, row: u32, col: 
 }
 
 /// The numbers of an aggregate's arguments, in a vector.
-pub(crate) fn numbers(
-    args: &[Operand],
-    ctx: &dyn EvalContext,
-    g: Gather,
-) -> Result<Vec<Decimal>, ErrorKind> {
+fn numbers(args: &[Operand], ctx: &dyn EvalContext, g: Gather) -> Result<Vec<Decimal>, ErrorKind> {
     let mut out = Vec::new();
     gather(args, ctx, g, &mut |n| out.push(n))?;
     Ok(out)
@@ -806,11 +802,7 @@ fn sum_and_count(
     Ok((sum, count))
 }
 
-pub(crate) fn mean_of(
-    args: &[Operand],
-    ctx: &dyn EvalContext,
-    g: Gather,
-) -> Result<Decimal, ErrorKind> {
+fn mean_of(args: &[Operand], ctx: &dyn EvalContext, g: Gather) -> Result<Decimal, ErrorKind> {
     let (sum, count) = sum_and_count(args, ctx, g)?;
     if count == 0 {
         return Err(ErrorKind::Div0);
@@ -3389,16 +3381,11 @@ fn aggregate_over(code: i64, args: &[Operand], ctx: &dyn EvalContext, g: Gather)
     }
 }
 
-/// A whole-number code argument (function number, option), truncated.
-fn code_arg(op: &Operand, ctx: &dyn EvalContext) -> Result<i64, ErrorKind> {
-    args::integer(op, ctx)
-}
-
 /// SUBTOTAL(function_num, ref1, ...): 1-11 include hidden rows, 101-111 exclude them. The
 /// evaluation context does not know which rows are hidden, so both behave alike; cells holding
 /// SUBTOTAL or AGGREGATE formulas are skipped in both.
 fn subtotal(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
-    let code = match code_arg(&args[0], ctx) {
+    let code = match args::integer(&args[0], ctx) {
         Ok(c) => c,
         Err(e) => return Operand::error(e),
     };
@@ -3418,7 +3405,10 @@ fn subtotal(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
 /// Options 0-3 skip nested SUBTOTAL/AGGREGATE cells, options 2, 3, 6 and 7 skip error values;
 /// hidden rows (options 1, 3, 5, 7) cannot be known by the context and are included.
 fn aggregate(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
-    let (code, option) = match (code_arg(&args[0], ctx), aggregate_option(args.get(1), ctx)) {
+    let (code, option) = match (
+        args::integer(&args[0], ctx),
+        aggregate_option(args.get(1), ctx),
+    ) {
         (Ok(c), Ok(o)) => (c, o),
         (Err(e), _) | (_, Err(e)) => return Operand::error(e),
     };
@@ -3488,9 +3478,8 @@ mod special {
     /// spreadsheet passes (they need O(sqrt(a)) terms); beyond it the result is returned as is.
     const MAX_ITER: usize = 5_000_000;
 
-    /// (n-1)! exactly for n = 1..=171 would overflow only past 170!: the table holds k! for
-    /// k = 0..=170 computed by repeated multiplication (exact up to 22!, correctly rounded
-    /// beyond to within a few ulps).
+    /// k! for k = 0..=170 (171! overflows f64), by repeated multiplication: exact up to 22!,
+    /// within a few ulps beyond.
     fn factorial_table() -> &'static [f64; 171] {
         static TABLE: std::sync::OnceLock<[f64; 171]> = std::sync::OnceLock::new();
         TABLE.get_or_init(|| {
@@ -4451,6 +4440,67 @@ pub(crate) mod tests {
                 ("PERCENTRANK.INC({1,2,3,4},2,0)", "#NUM!"),
                 ("RANK.EQ(2.5,A1:E1)", "1"),
                 ("RANK.AVG(1,{1,1,2},1)", "1.5"),
+            ],
+        );
+    }
+
+    /// Checks values as Excel's documentation prints them: rounded to the digits shown.
+    fn expect_rounded(g: &TestGrid, cases: &[(&str, &str)]) {
+        for (text, want) in cases {
+            let decimals = want.split_once('.').map_or(0, |(_, f)| f.len());
+            let tolerance = 0.5 * 10f64.powi(-(decimals as i32)) * 1.000_001;
+            let got = match eval(g, text) {
+                Value::Number(n) => numeric::to_f64(n),
+                other => panic!("{text}: got {other:?}"),
+            };
+            let want: f64 = want.parse().unwrap_or(f64::NAN);
+            assert!(
+                (got - want).abs() <= tolerance,
+                "{text}: got {got}, want {want}"
+            );
+        }
+    }
+
+    #[test]
+    fn distribution_examples_from_excels_documentation() {
+        expect_rounded(
+            &TestGrid::new(),
+            &[
+                ("EXPON.DIST(0.2,10,TRUE)", "0.86466472"),
+                ("EXPON.DIST(0.2,10,FALSE)", "1.35335283"),
+                ("CONFIDENCE.NORM(0.05,2.5,50)", "0.692952"),
+                ("CONFIDENCE.T(0.05,1,50)", "0.284196855"),
+                ("GAMMA.INV(0.068094,9,2)", "10.0000112"),
+                ("CHISQ.INV.RT(0.050001,10)", "18.306973"),
+                ("T.INV.2T(0.546449,60)", "0.606533"),
+                ("F.INV.RT(0.01,6,4)", "15.20686"),
+                ("BETA.INV(0.685470581,8,10,1,3)", "2"),
+                ("LOGNORM.INV(0.039084,3.5,1.2)", "4.0000252"),
+                ("WEIBULL.DIST(105,20,100,TRUE)", "0.929581"),
+                ("WEIBULL.DIST(105,20,100,FALSE)", "0.035589"),
+                ("HYPGEOM.DIST(1,4,8,20,TRUE)", "0.4654"),
+                ("HYPGEOM.DIST(1,4,8,20,FALSE)", "0.3633"),
+                ("NEGBINOM.DIST(10,5,0.25,TRUE)", "0.3135141"),
+                ("NEGBINOM.DIST(10,5,0.25,FALSE)", "0.0550487"),
+                ("POISSON.DIST(2,5,TRUE)", "0.124652"),
+                ("POISSON.DIST(2,5,FALSE)", "0.084224"),
+                ("BINOM.DIST(6,10,0.5,FALSE)", "0.2050781"),
+                ("NORM.DIST(42,40,1.5,TRUE)", "0.9087888"),
+                ("NORM.INV(0.908789,40,1.5)", "42.000002"),
+                ("NORM.S.INV(0.908789)", "1.3333347"),
+                ("T.DIST(60,1,TRUE)", "0.99469533"),
+                ("T.DIST.2T(1.959999998,60)", "0.054644930"),
+                ("F.DIST(15.2069,6,4,TRUE)", "0.99"),
+                ("CHISQ.DIST(0.5,1,TRUE)", "0.52049988"),
+                ("GAMMA.DIST(10.00001131,9,2,TRUE)", "0.068094"),
+                ("BETA.DIST(2,8,10,TRUE,1,3)", "0.6854706"),
+                ("GAMMALN.PRECISE(4)", "1.7917595"),
+                ("FISHER(0.75)", "0.9729551"),
+                ("PHI(0.75)", "0.3011374"),
+                ("GAUSS(2)", "0.47724987"),
+                ("SKEW.P(3,4,5,2,3,4,5,6,4,7)", "0.303193"),
+                ("SKEW(3,4,5,2,3,4,5,6,4,7)", "0.359543"),
+                ("KURT(3,4,5,2,3,4,5,6,4,7)", "-0.151799637"),
             ],
         );
     }
