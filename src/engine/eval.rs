@@ -11,6 +11,7 @@ use super::workbook::{NodeKind, Workbook};
 use super::NodeId;
 use crate::formula::reference::{MAX_COLS, MAX_ROWS};
 use crate::formula::{AreaKind, BinaryOp, CellPos, Item, UnaryOp};
+use crate::functions::args::scalar as scalar_value;
 use crate::functions::args::{implicit_intersection, lift, scalar};
 use crate::functions::{
     call_eager, Area, Array, EvalContext, Kind, LazyArgs, Operand, Registry, SheetId,
@@ -323,25 +324,37 @@ impl<'a> Evaluator<'a> {
                     self.stack.push(operand);
                 }
                 Op::Paren => {}
-                Op::Unary(u) => {
-                    let a = self.pop();
-                    self.stack.push(unary(*u, a, &self.ctx));
+                Op::Unary { op, scalar } => {
+                    let a = self.pop_operand(*scalar);
+                    self.stack.push(unary(*op, a, &self.ctx));
                 }
-                Op::Percent => {
-                    let a = self.pop();
+                Op::Percent { scalar } => {
+                    let a = self.pop_operand(*scalar);
                     self.stack.push(percent(a, &self.ctx));
                 }
-                Op::Binary(b) => {
-                    let rhs = self.pop();
-                    let lhs = self.pop();
-                    self.stack.push(binary(*b, lhs, rhs, &self.ctx));
+                Op::Binary { op, scalar } => {
+                    let scalar = *scalar && *op != BinaryOp::Range;
+                    let rhs = self.pop_operand(scalar);
+                    let lhs = self.pop_operand(scalar);
+                    self.stack.push(binary(*op, lhs, rhs, &self.ctx));
                 }
-                Op::Call { func, argc } => {
+                Op::Call { func, argc, scalar } => {
                     let n = usize::from(*argc).min(self.stack.len() - base);
                     let at = self.stack.len() - n;
                     let registry = Registry::global();
                     let result = match registry.def(*func) {
-                        Some(def) => call_eager(def, &self.stack[at..], &self.ctx),
+                        Some(def) => {
+                            if *scalar && matches!(def.kind, Kind::Scalar(_)) {
+                                // Legacy formula: a range given to a scalar function is the
+                                // cell in the formula's own row or column, not mapped over.
+                                for arg in &mut self.stack[at..] {
+                                    if is_multi(arg) {
+                                        *arg = Operand::Value(scalar_value(arg, &self.ctx));
+                                    }
+                                }
+                            }
+                            call_eager(def, &self.stack[at..], &self.ctx)
+                        }
                         None => Operand::error(ErrorKind::Name),
                     };
                     self.stack.truncate(at);
@@ -386,6 +399,17 @@ impl<'a> Evaluator<'a> {
 
     fn pop(&mut self) -> Operand {
         self.stack.pop().unwrap_or(Operand::error(ErrorKind::Value))
+    }
+
+    /// Pops an operand; in a scalar context a multi-cell reference or array becomes one value
+    /// (Excel's implicit intersection).
+    fn pop_operand(&mut self, scalar: bool) -> Operand {
+        let op = self.pop();
+        if scalar && is_multi(&op) {
+            Operand::Value(scalar_value(&op, &self.ctx))
+        } else {
+            op
+        }
     }
 }
 
