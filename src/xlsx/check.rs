@@ -135,7 +135,11 @@ pub fn check(book: &ImportedBook) -> CheckReport {
                     report.mismatched_downstream += 1;
                 } else {
                     report.mismatched += 1;
-                    for f in functions_in(&cell.formula) {
+                    let functions = functions_in(&cell.formula);
+                    if functions.is_empty() {
+                        count(&mut by_function, "(no function)".to_string());
+                    }
+                    for f in functions {
                         count(&mut by_function, f);
                     }
                 }
@@ -375,26 +379,50 @@ mod tests {
 
     #[test]
     fn numbers_match_within_tolerances() {
-        assert_eq!(compare(Some(&n("1")), &n("1.0000000000001"), false), Agreement::Match);
-        assert_eq!(compare(Some(&n("1")), &n("1.0000001"), false), Agreement::Close);
+        assert_eq!(
+            compare(Some(&n("1")), &n("1.0000000000001"), false),
+            Agreement::Match
+        );
+        assert_eq!(
+            compare(Some(&n("1")), &n("1.0000001"), false),
+            Agreement::Close
+        );
         assert_eq!(compare(Some(&n("1")), &n("1.01"), false), Agreement::Differ);
-        assert_eq!(compare(Some(&n("0")), &n("0.0000000001"), false), Agreement::Match);
+        assert_eq!(
+            compare(Some(&n("0")), &n("0.0000000001"), false),
+            Agreement::Match
+        );
     }
 
     #[test]
     fn empty_saved_values_match_empty_or_blank_text() {
         assert_eq!(compare(None, &Value::Empty, false), Agreement::Match);
         assert_eq!(compare(None, &Value::text(""), false), Agreement::Match);
-        assert_eq!(compare(Some(&Value::text("")), &Value::Empty, false), Agreement::Match);
+        assert_eq!(
+            compare(Some(&Value::text("")), &Value::Empty, false),
+            Agreement::Match
+        );
         assert_eq!(compare(None, &n("0"), false), Agreement::Differ);
     }
 
     #[test]
     fn types_must_agree() {
-        assert_eq!(compare(Some(&Value::Bool(true)), &n("1"), false), Agreement::Differ);
-        assert_eq!(compare(Some(&n("1")), &Value::Bool(true), false), Agreement::Differ);
-        assert_eq!(compare(Some(&n("1")), &Value::Bool(true), true), Agreement::Match);
-        assert_eq!(compare(Some(&Value::text("1")), &n("1"), false), Agreement::Differ);
+        assert_eq!(
+            compare(Some(&Value::Bool(true)), &n("1"), false),
+            Agreement::Differ
+        );
+        assert_eq!(
+            compare(Some(&n("1")), &Value::Bool(true), false),
+            Agreement::Differ
+        );
+        assert_eq!(
+            compare(Some(&n("1")), &Value::Bool(true), true),
+            Agreement::Match
+        );
+        assert_eq!(
+            compare(Some(&Value::text("1")), &n("1"), false),
+            Agreement::Differ
+        );
         let na = Value::Error(crate::value::ErrorKind::NA);
         assert_eq!(compare(Some(&na), &na, false), Agreement::Match);
     }

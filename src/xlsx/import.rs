@@ -64,7 +64,9 @@ pub enum ImportError {
     Empty { path: String },
     #[error("{path} is not a spreadsheet: {reason}")]
     NotASpreadsheet { path: String, reason: String },
-    #[error("{path} is password-protected (encrypted); save a copy without a password and import that")]
+    #[error(
+        "{path} is password-protected (encrypted); save a copy without a password and import that"
+    )]
     Encrypted { path: String },
     #[error("{path} is corrupt or truncated: {detail}")]
     Corrupt { path: String, detail: String },
@@ -173,12 +175,13 @@ pub fn import_with(path: &Path, limits: &Limits) -> Result<ImportedBook, ImportE
     let label = path.display().to_string();
     // calamine indexes slices of untrusted bytes in places (notably the .xls formula parser):
     // a panic there is a malformed file, not a bug to crash the caller on.
-    let raw = catch_unwind(AssertUnwindSafe(|| read_raw(path, &package, limits))).map_err(
-        |_| ImportError::Corrupt {
-            path: label.clone(),
-            detail: "the spreadsheet reader failed on malformed content".to_string(),
-        },
-    )??;
+    let raw =
+        catch_unwind(AssertUnwindSafe(|| read_raw(path, &package, limits))).map_err(|_| {
+            ImportError::Corrupt {
+                path: label.clone(),
+                detail: "the spreadsheet reader failed on malformed content".to_string(),
+            }
+        })??;
     build(raw, &package, &label)
 }
 
@@ -312,7 +315,12 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
     let workbook_xml = match package.workbook_xml.as_deref() {
         Some(xml) => names::parse_workbook_xml(xml)
             .map_err(|e| corrupt(&label, format!("xl/workbook.xml: {e}")))?,
-        None => return Err(corrupt(&label, "the package has no readable xl/workbook.xml")),
+        None => {
+            return Err(corrupt(
+                &label,
+                "the package has no readable xl/workbook.xml",
+            ))
+        }
     };
     let mut xlsx: Xlsx<BufReader<File>> =
         Xlsx::new(open_file(path, &label)?).map_err(|e| xlsx_error(&label, e))?;
@@ -335,7 +343,15 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
             _ => None,
         };
         if !lost.is_empty() {
-            recover_lost_cells(&mut xlsx, name, index, &lost, scan.as_ref(), &mut raw, &label)?;
+            recover_lost_cells(
+                &mut xlsx,
+                name,
+                index,
+                &lost,
+                scan.as_ref(),
+                &mut raw,
+                &label,
+            )?;
         }
         for range in scan.map(|s| s.data_tables).unwrap_or_default() {
             raw.data_tables.push(format!("{name}!{range}"));
@@ -348,10 +364,7 @@ const DATE_1904_NOTE: &str = "the workbook uses the 1904 date system: its saved 
     count from 1904 while kachi's date functions count from 1900 (dates differ by 1462 days)";
 
 /// Sheet name -> zip part, through workbook.xml's relationship ids.
-fn sheet_parts(
-    package: &Package,
-    workbook_xml: &names::WorkbookXml,
-) -> FxHashMap<String, String> {
+fn sheet_parts(package: &Package, workbook_xml: &names::WorkbookXml) -> FxHashMap<String, String> {
     let rels = package
         .workbook_rels
         .as_deref()
@@ -531,12 +544,15 @@ fn recovered_value(error_text: Option<&str>) -> Option<Value> {
     error_text.and_then(ErrorKind::parse).map(Value::Error)
 }
 
-/// Every formula of a sheet (streaming, shared formulas expanded), as (row, col) -> text.
+/// A formula text at a (row, col) position.
+type PlacedFormula = ((u32, u32), String);
+
+/// Every formula of a sheet (streaming, shared formulas expanded).
 fn read_formulas_only(
     xlsx: &mut Xlsx<BufReader<File>>,
     name: &str,
     label: &str,
-) -> Result<Vec<((u32, u32), String)>, ImportError> {
+) -> Result<Vec<PlacedFormula>, ImportError> {
     let sheet_error = |detail: String| ImportError::Sheet {
         path: label.to_string(),
         sheet: name.to_string(),
@@ -618,36 +634,37 @@ fn open_sheets(
     format: BookFormat,
     label: &str,
 ) -> Result<calamine::Sheets<BufReader<File>>, ImportError> {
-    let result = match format {
-        BookFormat::Xls => calamine::Xls::new(file)
-            .map(calamine::Sheets::Xls)
-            .map_err(|e| match e {
-                calamine::XlsError::Password => ImportError::Encrypted {
-                    path: label.to_string(),
-                },
-                calamine::XlsError::Cfb(_) => ImportError::NotASpreadsheet {
-                    path: label.to_string(),
-                    reason: format!("an OLE compound file that is not an Excel workbook ({e})"),
-                },
-                other => corrupt(label, other),
-            }),
-        BookFormat::Xlsb => calamine::Xlsb::new(file)
-            .map(calamine::Sheets::Xlsb)
-            .map_err(|e| match e {
-                calamine::XlsbError::Password => ImportError::Encrypted {
-                    path: label.to_string(),
-                },
-                other => corrupt(label, other),
-            }),
-        _ => calamine::Ods::new(file)
-            .map(calamine::Sheets::Ods)
-            .map_err(|e| match e {
-                calamine::OdsError::Password => ImportError::Encrypted {
-                    path: label.to_string(),
-                },
-                other => corrupt(label, other),
-            }),
-    };
+    let result =
+        match format {
+            BookFormat::Xls => calamine::Xls::new(file)
+                .map(calamine::Sheets::Xls)
+                .map_err(|e| match e {
+                    calamine::XlsError::Password => ImportError::Encrypted {
+                        path: label.to_string(),
+                    },
+                    calamine::XlsError::Cfb(_) => ImportError::NotASpreadsheet {
+                        path: label.to_string(),
+                        reason: format!("an OLE compound file that is not an Excel workbook ({e})"),
+                    },
+                    other => corrupt(label, other),
+                }),
+            BookFormat::Xlsb => calamine::Xlsb::new(file)
+                .map(calamine::Sheets::Xlsb)
+                .map_err(|e| match e {
+                    calamine::XlsbError::Password => ImportError::Encrypted {
+                        path: label.to_string(),
+                    },
+                    other => corrupt(label, other),
+                }),
+            _ => calamine::Ods::new(file)
+                .map(calamine::Sheets::Ods)
+                .map_err(|e| match e {
+                    calamine::OdsError::Password => ImportError::Encrypted {
+                        path: label.to_string(),
+                    },
+                    other => corrupt(label, other),
+                }),
+        };
     result
 }
 
@@ -1005,9 +1022,7 @@ fn edit_target(edit: &Edit) -> Option<&CellRef> {
 /// The target (as `CellRef` displays it) an engine problem is about.
 fn problem_target(problem: &EditError) -> Option<String> {
     match problem {
-        EditError::Parse { target, .. } | EditError::Compile { target, .. } => {
-            Some(target.clone())
-        }
+        EditError::Parse { target, .. } | EditError::Compile { target, .. } => Some(target.clone()),
         EditError::InvalidName { name } => Some(CellRef::name(name.clone()).to_string()),
         EditError::BadTarget { target } => Some(target.clone()),
         _ => None,

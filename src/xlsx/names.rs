@@ -100,7 +100,11 @@ fn attribute(e: &BytesStart, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 /// Appends the character an entity (`&amp;`, `&#233;`) stands for.
@@ -130,8 +134,7 @@ pub(crate) fn parse_relationships(xml: &str) -> Vec<(String, String)> {
             Ok(Event::Empty(e)) | Ok(Event::Start(e))
                 if e.local_name().as_ref() == "Relationship" =>
             {
-                if let (Some(id), Some(target)) = (attribute(&e, "Id"), attribute(&e, "Target"))
-                {
+                if let (Some(id), Some(target)) = (attribute(&e, "Id"), attribute(&e, "Target")) {
                     out.push((id, resolve_target(&target)));
                 }
             }

@@ -152,12 +152,24 @@ mod tests {
 
     #[test]
     fn converts_references_separators_and_arrays() {
-        assert_eq!(to_excel("of:=SUM([.A1:.B2];[Sheet2.C3])"), "SUM(A1:B2,Sheet2!C3)");
-        assert_eq!(to_excel("of:=[.A1]+[$'My sheet'.$B$2]"), "A1+'My sheet'!$B$2");
-        assert_eq!(to_excel("of:=IF([.A1]>0;\"a;[b]\";{1;2|3;4})"), "IF(A1>0,\"a;[b]\",{1,2;3,4})");
+        assert_eq!(
+            to_excel("of:=SUM([.A1:.B2];[Sheet2.C3])"),
+            "SUM(A1:B2,Sheet2!C3)"
+        );
+        assert_eq!(
+            to_excel("of:=[.A1]+[$'My sheet'.$B$2]"),
+            "A1+'My sheet'!$B$2"
+        );
+        assert_eq!(
+            to_excel("of:=IF([.A1]>0;\"a;[b]\";{1;2|3;4})"),
+            "IF(A1>0,\"a;[b]\",{1,2;3,4})"
+        );
         assert_eq!(to_excel("of:=[Data.A1:Data.A9]"), "Data!A1:A9");
         assert_eq!(to_excel("A1*2"), "A1*2");
         assert_eq!(super::name_to_excel("$Data.$A$1"), "Data!$A$1");
-        assert_eq!(super::name_to_excel("$'My data'.$A$1:.$B$3"), "'My data'!$A$1:$B$3");
+        assert_eq!(
+            super::name_to_excel("$'My data'.$A$1:.$B$3"),
+            "'My data'!$A$1:$B$3"
+        );
     }
 }

@@ -76,13 +76,10 @@ fn on_start(e: &BytesStart, at: &mut Cursor, scan: &mut SheetScan, empty: bool) 
             at.cell = Some(pos);
             at.cell_is_error = attribute(e, "t").as_deref() == Some("e");
         }
-        "f" => {
-            if attribute(e, "t").as_deref() == Some("dataTable") {
-                let range = attribute(e, "ref").unwrap_or_else(|| {
-                    at.cell.map(|p| p.to_string()).unwrap_or_default()
-                });
-                scan.data_tables.push(range);
-            }
+        "f" if attribute(e, "t").as_deref() == Some("dataTable") => {
+            let range = attribute(e, "ref")
+                .unwrap_or_else(|| at.cell.map(|p| p.to_string()).unwrap_or_default());
+            scan.data_tables.push(range);
         }
         "v" if !empty && at.cell_is_error => {
             at.in_value = true;
@@ -119,7 +116,11 @@ fn attribute(e: &BytesStart, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 #[cfg(test)]

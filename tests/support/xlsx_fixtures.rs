@@ -55,16 +55,28 @@ pub fn basic() -> Result<Vec<u8>> {
     }
     {
         let ws = wb.add_worksheet().set_name("Cost sheet")?;
-        ws.write_formula(0, 0, Formula::new("=Inputs!B1*Inputs!B2").set_result("361.5"))?;
+        ws.write_formula(
+            0,
+            0,
+            Formula::new("=Inputs!B1*Inputs!B2").set_result("361.5"),
+        )?;
         ws.write_formula(1, 0, Formula::new("=SUM(Inputs!B1:B2)").set_result("123.5"))?;
         ws.write_formula(2, 0, Formula::new("=Rate*A1").set_result("36.15"))?;
         ws.write_formula(3, 0, Formula::new("=Tax*100").set_result("8"))?;
-        ws.write_formula(4, 0, Formula::new("=IF(Inputs!B4,\"yes\",\"no\")").set_result("yes"))?;
+        ws.write_formula(
+            4,
+            0,
+            Formula::new("=IF(Inputs!B4,\"yes\",\"no\")").set_result("yes"),
+        )?;
         ws.write_formula(5, 0, Formula::new("=Inputs!B3+1").set_result("45323"))?;
         ws.write_formula(6, 0, Formula::new("=\"a\"&\"b\"").set_result("ab"))?;
         ws.write_formula(7, 0, Formula::new("=NA()").set_result("#N/A"))?;
         ws.write_formula(8, 0, Formula::new("=Inputs!B4=TRUE").set_result("TRUE"))?;
-        ws.write_formula(9, 0, Formula::new("=_xlfn.NOSUCHFUNCTION(1)").set_result("1"))?;
+        ws.write_formula(
+            9,
+            0,
+            Formula::new("=_xlfn.NOSUCHFUNCTION(1)").set_result("1"),
+        )?;
         ws.write_formula(10, 0, Formula::new("=SUM(Table1[Amount])").set_result("10"))?;
         ws.write_formula(11, 0, Formula::new("=TODAY()").set_result("45000"))?;
         ws.write_formula(12, 0, Formula::new("=A10*2").set_result("2"))?;
@@ -89,9 +101,17 @@ pub fn shared_formulas() -> Result<Vec<u8>> {
     }
     let bytes = wb.save_to_buffer()?;
     patch_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
-        let mut xml = replace_once(xml, "<f>A1*2</f>", r#"<f t="shared" ref="B1:B4" si="0">A1*2</f>"#)?;
+        let mut xml = replace_once(
+            xml,
+            "<f>A1*2</f>",
+            r#"<f t="shared" ref="B1:B4" si="0">A1*2</f>"#,
+        )?;
         for row in 2..=4 {
-            xml = replace_once(&xml, &format!("<f>A{row}*2</f>"), r#"<f t="shared" si="0"/>"#)?;
+            xml = replace_once(
+                &xml,
+                &format!("<f>A{row}*2</f>"),
+                r#"<f t="shared" si="0"/>"#,
+            )?;
         }
         Ok(xml)
     })
@@ -107,7 +127,11 @@ pub fn spill_errors() -> Result<Vec<u8>> {
             ws.write_number(row, 0, f64::from(row + 1))?;
         }
         ws.write_number(0, 1, 99)?;
-        ws.write_formula(0, 2, Formula::new("=_xlfn._xlws.SORT(A1:A3)").set_result("#N/A"))?;
+        ws.write_formula(
+            0,
+            2,
+            Formula::new("=_xlfn._xlws.SORT(A1:A3)").set_result("#N/A"),
+        )?;
         ws.write_formula(0, 3, Formula::new("=A1+10").set_result("#N/A"))?;
         ws.write_formula(1, 3, Formula::new("=A2+10").set_result("12"))?;
         ws.write_formula(2, 3, Formula::new("=A3+10").set_result("13"))?;
@@ -198,7 +222,11 @@ pub fn mismatch() -> Result<Vec<u8>> {
         ws.write_formula(0, 1, Formula::new("=A1*3").set_result("6"))?;
         ws.write_formula(1, 1, Formula::new("=A1*4").set_result("9"))?;
         ws.write_formula(2, 1, Formula::new("=A1/3").set_result("0.6666668"))?;
-        ws.write_formula(3, 1, Formula::new("=_xlfn.NOSUCHFUNCTION(A1)").set_result("5"))?;
+        ws.write_formula(
+            3,
+            1,
+            Formula::new("=_xlfn.NOSUCHFUNCTION(A1)").set_result("5"),
+        )?;
         ws.write_formula(4, 1, Formula::new("=B4+1").set_result("6"))?;
         ws.write_formula(5, 1, Formula::new("=A1&\"x\"").set_result("2x"))?;
         ws.write_formula(6, 1, Formula::new("=A1>1"))?;
@@ -271,7 +299,11 @@ pub fn encrypted_ole() -> Vec<u8> {
     for stream in 0..2u32 {
         let first = 2 + stream * stream_sectors;
         for s in first..first + stream_sectors {
-            entries.push(if s + 1 == first + stream_sectors { END } else { s + 1 });
+            entries.push(if s + 1 == first + stream_sectors {
+                END
+            } else {
+                s + 1
+            });
         }
     }
     for (i, e) in entries.iter().enumerate() {
@@ -285,7 +317,15 @@ pub fn encrypted_ole() -> Vec<u8> {
     let mut dir = Vec::with_capacity(SECTOR);
     dir.extend(directory_entry("Root Entry", 5, FREE, FREE, 1, END, 0));
     dir.extend(directory_entry("EncryptionInfo", 2, FREE, 2, FREE, 2, 4096));
-    dir.extend(directory_entry("EncryptedPackage", 2, FREE, FREE, FREE, 10, 4096));
+    dir.extend(directory_entry(
+        "EncryptedPackage",
+        2,
+        FREE,
+        FREE,
+        FREE,
+        10,
+        4096,
+    ));
     dir.extend(directory_entry("", 0, FREE, FREE, FREE, 0, 0));
     out.extend_from_slice(&dir);
     // The two streams.
@@ -313,7 +353,11 @@ fn directory_entry(
     for (i, unit) in utf16.iter().enumerate() {
         put_u16(&mut e, 2 * i, *unit);
     }
-    let name_bytes = if name.is_empty() { 0 } else { 2 * (utf16.len() + 1) };
+    let name_bytes = if name.is_empty() {
+        0
+    } else {
+        2 * (utf16.len() + 1)
+    };
     put_u16(&mut e, 0x40, name_bytes as u16);
     e[0x42] = kind;
     e[0x43] = 1; // black

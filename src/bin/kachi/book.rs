@@ -104,9 +104,8 @@ fn load(path: &Path) -> Option<ImportedBook> {
 /// first `=` that is not inside a quoted sheet name.
 fn parse_set(set: &str) -> Result<(CellRef, String), String> {
     let split_at = if set.starts_with('\'') {
-        let close = closing_quote(set).ok_or_else(|| {
-            format!("--set '{set}': the quoted sheet name has no closing quote")
-        })?;
+        let close = closing_quote(set)
+            .ok_or_else(|| format!("--set '{set}': the quoted sheet name has no closing quote"))?;
         set.get(close..)
             .and_then(|rest| rest.find('='))
             .map(|i| i + close)
@@ -376,7 +375,8 @@ mod tests {
         let (t, v) = parse_set("Sheet1!B2=10").unwrap_or((CellRef::name("x"), String::new()));
         assert_eq!(t, CellRef::parse("Sheet1!B2").unwrap_or(CellRef::name("y")));
         assert_eq!(v, "10");
-        let (t, v) = parse_set("'a=b sheet'!C3==A1*2").unwrap_or((CellRef::name("x"), String::new()));
+        let (t, v) =
+            parse_set("'a=b sheet'!C3==A1*2").unwrap_or((CellRef::name("x"), String::new()));
         assert_eq!(t.to_string(), "'a=b sheet'!C3");
         assert_eq!(v, "=A1*2");
         assert!(parse_set("Sheet1!B2").is_err());
