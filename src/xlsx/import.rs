@@ -759,6 +759,10 @@ fn value_from_data(d: &Data) -> Value {
 /// A saved double as the decimal it denotes at its shortest round-trip form (0.1 stays 0.1);
 /// numbers outside the decimal range (about ±7.9e28) become `#NUM!`.
 fn number(f: f64) -> Value {
+    // Whole numbers (most cells) need no shortest-form formatting.
+    if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+        return Value::Number(rust_decimal::Decimal::from(f as i64));
+    }
     decimal_from_f64(f)
         .map(Value::Number)
         .unwrap_or(Value::Error(ErrorKind::Num))
