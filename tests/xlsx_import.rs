@@ -164,6 +164,33 @@ fn edits_after_import_recalculate_incrementally() {
     assert!(recalc.changed.len() >= 4, "{recalc:?}");
 }
 
+#[test]
+fn names_kachi_cannot_hold_are_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let bytes = std::fs::read(fixture("basic.xlsx")).unwrap_or_else(|e| panic!("{e}"));
+    let patched = xlsx_fixtures::patch_part(&bytes, "xl/workbook.xml", |xml| {
+        Ok(xml.replacen(
+            "</definedNames>",
+            "<definedName name=\"B2\" localSheetId=\"1\">1</definedName>\
+             <definedName name=\"Broken\">Inputs!$B$1+*2</definedName></definedNames>",
+            1,
+        ))
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("odd_names.xlsx");
+    std::fs::write(&path, patched).unwrap_or_else(|e| panic!("{e}"));
+    let book = xlsx::import(&path).unwrap_or_else(|e| panic!("{e}"));
+    let targets: Vec<&str> = book
+        .report
+        .rejected
+        .iter()
+        .map(|r| r.target.as_str())
+        .collect();
+    assert!(targets.contains(&"Cost sheet!B2"), "{targets:?}");
+    assert!(targets.contains(&"Broken"), "{targets:?}");
+    assert_eq!(value(&book, "Cost sheet", "A1"), num("361.5"));
+}
+
 // ------------------------------------------------------------------------------- calamine pitfalls
 
 #[test]

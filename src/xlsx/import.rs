@@ -444,6 +444,13 @@ fn read_xlsx_sheet(
                 if value.is_empty() && cell.formula.is_none() {
                     continue;
                 }
+                if let (DataRef::Float(f), Value::Error(ErrorKind::Num)) = (&cell.value, &value) {
+                    raw.notes.push(format!(
+                        "{name}!{}: the number {f} is outside kachi's decimal range (about \
+                         ±7.9e28); it holds #NUM!",
+                        CellPos::new(cell.pos.0, cell.pos.1)
+                    ));
+                }
                 raw.push(index, cell.pos, value, cell.formula, limits, label)?;
             }
             Ok(None) => break,
@@ -979,10 +986,16 @@ fn apply_tolerantly(
             .filter_map(|(i, e)| edit_target(e).map(|t| (target_key(t), i)))
             .collect();
         let mut fixed_any = false;
-        for problem in problems.problems() {
-            let Some(&index) = problem_target(problem).and_then(|t| by_target.get(&t)) else {
-                continue;
-            };
+        let refused: Vec<(usize, &EditError)> = problems
+            .problems()
+            .into_iter()
+            .flat_map(|p| {
+                refused_edits(p, &by_target, &edits, &dropped)
+                    .into_iter()
+                    .map(move |i| (i, p))
+            })
+            .collect();
+        for (index, problem) in refused {
             let (Some(edit), Some(origin)) = (edits.get_mut(index), origins.get(index)) else {
                 continue;
             };
@@ -1014,6 +1027,31 @@ fn target_key(target: &CellRef) -> String {
     target.to_string()
 }
 
+/// The edits an engine problem is about: by target, or for a name the engine cannot hold, every
+/// definition of that name (the problem does not say which sheet scope).
+fn refused_edits(
+    problem: &EditError,
+    by_target: &FxHashMap<String, usize>,
+    edits: &[Edit],
+    dropped: &[bool],
+) -> Vec<usize> {
+    if let EditError::InvalidName { name } = problem {
+        return edits
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !dropped.get(*i).copied().unwrap_or(true))
+            .filter(
+                |(_, e)| matches!(edit_target(e), Some(CellRef::Name { name: n, .. }) if n == name),
+            )
+            .map(|(i, _)| i)
+            .collect();
+    }
+    problem_target(problem)
+        .and_then(|t| by_target.get(&t).copied())
+        .into_iter()
+        .collect()
+}
+
 fn edit_target(edit: &Edit) -> Option<&CellRef> {
     match edit {
         Edit::SetValue { target, .. }
@@ -1027,7 +1065,6 @@ fn edit_target(edit: &Edit) -> Option<&CellRef> {
 fn problem_target(problem: &EditError) -> Option<String> {
     match problem {
         EditError::Parse { target, .. } | EditError::Compile { target, .. } => Some(target.clone()),
-        EditError::InvalidName { name } => Some(CellRef::name(name.clone()).to_string()),
         EditError::BadTarget { target } => Some(target.clone()),
         _ => None,
     }
