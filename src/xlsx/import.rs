@@ -444,9 +444,12 @@ fn read_xlsx_sheet(
                 if value.is_empty() && cell.formula.is_none() {
                     continue;
                 }
-                if let (DataRef::Float(f), Value::Error(ErrorKind::Num)) = (&cell.value, &value) {
+                let constant = cell.formula.is_none();
+                if let (true, DataRef::Float(f), Value::Error(ErrorKind::Num)) =
+                    (constant, &cell.value, &value)
+                {
                     raw.notes.push(format!(
-                        "{name}!{}: the number {f} is outside kachi's decimal range (about \
+                        "{name}!{}: the number {f:e} is outside kachi's decimal range (about \
                          ±7.9e28); it holds #NUM!",
                         CellPos::new(cell.pos.0, cell.pos.1)
                     ));
