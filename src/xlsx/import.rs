@@ -211,6 +211,8 @@ struct RawBook {
     names: Vec<RawName>,
     builtin_names: Vec<String>,
     data_tables: Vec<String>,
+    /// (sheet index, anchor) of array formulas.
+    array_formulas: rustc_hash::FxHashSet<(usize, CellPos)>,
     unreadable_values: Vec<String>,
     notes: Vec<String>,
     has_macros: bool,
@@ -224,6 +226,7 @@ impl RawBook {
             names: Vec::new(),
             builtin_names: Vec::new(),
             data_tables: Vec::new(),
+            array_formulas: rustc_hash::FxHashSet::default(),
             unreadable_values: Vec::new(),
             notes: Vec::new(),
             has_macros: false,
@@ -337,7 +340,11 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
         let lost = read_xlsx_sheet(&mut xlsx, name, index, &mut raw, limits, &label)?;
         let part = sheet_parts.get(name).map(String::as_str);
         let scan = match part {
-            Some(part) if !lost.is_empty() || part_mentions(&mut archive, part, b"dataTable") => {
+            Some(part)
+                if !lost.is_empty()
+                    || part_mentions(&mut archive, part, b"dataTable")
+                    || part_mentions(&mut archive, part, b"t=\"array\"") =>
+            {
                 Some(scan_part(&mut archive, part))
             }
             _ => None,
@@ -353,8 +360,12 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
                 &label,
             )?;
         }
-        for range in scan.map(|s| s.data_tables).unwrap_or_default() {
-            raw.data_tables.push(format!("{name}!{range}"));
+        if let Some(scan) = scan {
+            for range in scan.data_tables {
+                raw.data_tables.push(format!("{name}!{range}"));
+            }
+            raw.array_formulas
+                .extend(scan.array_formulas.into_iter().map(|pos| (index, pos)));
         }
     }
     Ok(raw)
@@ -845,6 +856,9 @@ enum Origin {
 
 fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, ImportError> {
     let mut workbook = Workbook::new();
+    // Ordinary formulas from a file follow Excel's legacy rules (implicit intersection);
+    // array formulas are marked `{=...}` below.
+    workbook.set_legacy_formulas(true);
     for name in &raw.sheets {
         workbook.add_sheet(name).map_err(|e| ImportError::Engine {
             path: label.to_string(),
@@ -894,9 +908,14 @@ fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, I
                 origins.push(Origin::Formula {
                     formula_index: formula_cells.len(),
                 });
+                let text = if raw.array_formulas.contains(&(cell.sheet, cell.pos)) {
+                    format!("{{={formula}}}")
+                } else {
+                    formula.clone()
+                };
                 edits.push(Edit::SetFormula {
                     target,
-                    formula: formula.clone(),
+                    formula: text,
                 });
                 formula_cells.push(FormulaCell {
                     sheet,

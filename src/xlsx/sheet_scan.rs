@@ -22,6 +22,9 @@ pub(crate) struct SheetScan {
     pub error_cells: Vec<ErrorCell>,
     /// The result ranges of data tables, as written (`C4:D8`).
     pub data_tables: Vec<String>,
+    /// Anchor cells of array formulas (`<f t="array">`: CSE or dynamic-array formulas), which
+    /// compute element by element rather than with implicit intersection.
+    pub array_formulas: Vec<CellPos>,
 }
 
 /// Where the scanner is: which cell, of which type, and whether inside its `<v>`.
@@ -75,6 +78,11 @@ fn on_start(e: &BytesStart, at: &mut Cursor, scan: &mut SheetScan, empty: bool) 
             at.col = pos.col.saturating_add(1);
             at.cell = Some(pos);
             at.cell_is_error = attribute(e, "t").as_deref() == Some("e");
+        }
+        "f" if attribute(e, "t").as_deref() == Some("array") => {
+            if let Some(pos) = at.cell {
+                scan.array_formulas.push(pos);
+            }
         }
         "f" if attribute(e, "t").as_deref() == Some("dataTable") => {
             let range = attribute(e, "ref")

@@ -1,6 +1,7 @@
 //! The `kachi` command: a thin layer over the library. Parses arguments, calls the library,
 //! formats tables. Exit codes: 0 success, 1 a check or comparison failed, 2 bad input.
 
+mod book;
 mod export_cmds;
 mod model_cmds;
 mod render;
@@ -23,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Evaluate a value model (.json) and print every cell.
+    /// Evaluate a value model (.json) or a workbook (.xlsx, .xlsm, .xls, .ods) and print every cell.
     Eval {
         file: PathBuf,
         /// Override a cell before evaluating: NAME=VALUE (VALUE may be a formula starting with =).
@@ -63,11 +64,27 @@ enum Command {
         #[arg(short, long, value_name = "OUT.json")]
         output: PathBuf,
     },
+    /// Recompute a workbook and compare every formula with the value Excel saved.
+    Check {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// List every supported Excel function with its category and signature.
     Functions {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Spreadsheet files go to the workbook commands; anything else is read as a value model.
+fn is_workbook(path: &std::path::Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
 }
 
 fn main() -> ExitCode {
@@ -78,7 +95,14 @@ fn main() -> ExitCode {
             set,
             json,
             strict,
-        } => model_cmds::eval(&file, &set, json, strict),
+        } => {
+            if is_workbook(&file) {
+                book::eval_book(&file, &set, json)
+            } else {
+                model_cmds::eval(&file, &set, json, strict)
+            }
+        }
+        Command::Check { file, json } => book::check_book(&file, json),
         Command::Scenarios { file, json, strict } => model_cmds::scenarios(&file, json, strict),
         Command::Owners { file, json } => model_cmds::owners(&file, json),
         Command::Functions { json } => model_cmds::functions(json),
