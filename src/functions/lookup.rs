@@ -302,19 +302,23 @@ fn first_value(op: &Operand, ctx: &dyn EvalContext) -> Value {
 
 /// Excel's lifting for arguments that take one value: when an argument at one of `positions`
 /// is an array or a multi-cell reference, `f` runs once per element (single rows/columns
-/// broadcast, missing elements are `#N/A`) and each run keeps its first value.
+/// broadcast, missing elements are `#N/A`) and each run keeps its first value. Whole columns
+/// and rows are clipped to the used area first, so `MATCH(A:A, …)` costs what the data costs.
 fn lift_at(args: &[Operand], positions: &[usize], ctx: &dyn EvalContext, f: EagerFn) -> Operand {
-    let multi: Vec<usize> = positions
+    let lifted: Vec<(usize, Operand)> = positions
         .iter()
-        .copied()
-        .filter(|&p| args.get(p).is_some_and(is_multi))
+        .filter_map(|&p| match args.get(p)? {
+            Operand::Ref(a) if !a.is_single_cell() => Some((p, Operand::Ref(clip_whole(*a, ctx)))),
+            op @ Operand::Array(_) => Some((p, op.clone())),
+            _ => None,
+        })
         .collect();
-    if multi.is_empty() {
+    if lifted.is_empty() {
         return f(args, ctx);
     }
     let (mut rows, mut cols) = (1, 1);
-    for &p in &multi {
-        let (r, c) = args[p].dims();
+    for (_, op) in &lifted {
+        let (r, c) = op.dims();
         rows = rows.max(r);
         cols = cols.max(c);
     }
@@ -325,14 +329,14 @@ fn lift_at(args: &[Operand], positions: &[usize], ctx: &dyn EvalContext, f: Eage
     let mut out = Vec::with_capacity(rows * cols);
     for r in 0..rows {
         for c in 0..cols {
-            for &p in &multi {
-                let (ar, ac) = args[p].dims();
+            for (p, op) in &lifted {
+                let (ar, ac) = op.dims();
                 let v = if (ar > 1 && r >= ar) || (ac > 1 && c >= ac) {
                     NA.clone()
                 } else {
-                    args[p].get_broadcast(ctx, r, c)
+                    op.get_broadcast(ctx, r, c)
                 };
-                scratch[p] = Operand::Value(v);
+                scratch[*p] = Operand::Value(v);
             }
             out.push(first_value(&f(&scratch, ctx), ctx));
         }
@@ -613,7 +617,7 @@ fn x_search<'s>(
     mode: MatchMode,
     search: SearchMode,
 ) -> Result<Option<usize>, ErrorKind> {
-    let forward: Box<dyn Iterator<Item = usize>> = match search {
+    let positions: Box<dyn Iterator<Item = usize>> = match search {
         SearchMode::LastToFirst => Box::new((0..len).rev()),
         _ => Box::new(0..len),
     };
@@ -633,7 +637,7 @@ fn x_search<'s>(
                 TextMatch::Linguistic
             };
             let matcher = Matcher::new(key, how);
-            Ok(find_exact(&matcher, forward, at))
+            Ok(find_exact(&matcher, positions, at))
         }
         (MatchMode::NextSmaller | MatchMode::NextLarger, _) => {
             let wanted = if mode == MatchMode::NextSmaller {
@@ -642,7 +646,7 @@ fn x_search<'s>(
                 Ordering::Greater
             };
             let mut best: Option<usize> = None;
-            for i in forward {
+            for i in positions {
                 let v = at(i);
                 if !x_comparable(v) {
                     continue;
@@ -3578,5 +3582,89 @@ mod tests {
             n("502")
         );
         assert_eq!(g.value("VLOOKUP", &[num("3"), whole, num("1")]), n("2"));
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// A cell value for property tests: small numbers, a few words, logicals, blanks,
+        /// errors.
+        fn any_value() -> impl Strategy<Value = Value> {
+            prop_oneof![
+                (-20i64..20).prop_map(Value::number),
+                prop::sample::select(vec!["a", "B", "c", "ss", "ß", ""]).prop_map(Value::text),
+                any::<bool>().prop_map(Value::Bool),
+                Just(Value::Empty),
+                Just(Value::Error(ErrorKind::NA)),
+            ]
+        }
+
+        fn number_of(v: &Value) -> Option<i64> {
+            v.as_number().and_then(|n| n.to_i64())
+        }
+
+        proptest! {
+            #[test]
+            fn kernels_never_panic_and_stay_in_bounds(
+                values in prop::collection::vec(any_value(), 0..40),
+                key in any_value(),
+            ) {
+                let at = |i: usize| &values[i];
+                let len = values.len();
+                let inside = |r: Option<usize>| r.is_none_or(|i| i < len);
+                prop_assert!(inside(approximate_ascending(&key, len, at)));
+                prop_assert!(inside(approximate_descending(&key, len, at)));
+                for mode in [MatchMode::Exact, MatchMode::NextSmaller, MatchMode::NextLarger,
+                             MatchMode::Wildcard] {
+                    for search in [SearchMode::FirstToLast, SearchMode::LastToFirst,
+                                   SearchMode::BinaryAscending, SearchMode::BinaryDescending] {
+                        if let Ok(r) = x_search(&key, len, at, mode, search) {
+                            prop_assert!(inside(r));
+                        }
+                    }
+                }
+            }
+
+            #[test]
+            fn approximate_search_on_sorted_numbers_finds_the_largest_not_greater(
+                mut numbers in prop::collection::vec(-50i64..50, 0..60),
+                gaps in prop::collection::vec(any::<bool>(), 60),
+                key in -60i64..60,
+            ) {
+                numbers.sort_unstable();
+                // Sorted numbers with blanks and text scattered between them.
+                let mut values = Vec::new();
+                for (i, x) in numbers.iter().enumerate() {
+                    if gaps[i] {
+                        values.push(if i % 2 == 0 { Value::Empty } else { Value::text("x") });
+                    }
+                    values.push(Value::number(*x));
+                }
+                let best = numbers.iter().copied().filter(|&x| x <= key).max();
+                let found = approximate_ascending(&Value::number(key), values.len(), |i| &values[i]);
+                prop_assert_eq!(found.and_then(|i| number_of(&values[i])), best);
+                // XLOOKUP's binary search orders all types, so only blanks may sit in between.
+                let values: Vec<Value> = values
+                    .into_iter()
+                    .map(|v| if v.as_number().is_some() { v } else { Value::Empty })
+                    .collect();
+                let found = x_binary(&Value::number(key), values.len(), |i| &values[i],
+                                     MatchMode::NextSmaller, false);
+                prop_assert_eq!(found.and_then(|i| number_of(&values[i])), best);
+            }
+
+            #[test]
+            fn linear_next_larger_finds_the_smallest_not_less(
+                numbers in prop::collection::vec(-50i64..50, 0..60),
+                key in -60i64..60,
+            ) {
+                let values: Vec<Value> = numbers.iter().map(|&x| Value::number(x)).collect();
+                let best = numbers.iter().copied().filter(|&x| x >= key).min();
+                let found = x_search(&Value::number(key), values.len(), |i| &values[i],
+                                     MatchMode::NextLarger, SearchMode::FirstToLast);
+                prop_assert_eq!(found.ok().flatten().and_then(|i| number_of(&values[i])), best);
+            }
+        }
     }
 }
