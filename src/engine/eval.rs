@@ -279,7 +279,7 @@ impl<'a> Evaluator<'a> {
             _ => None,
         };
         let result = self.run(&program.ops, anchor);
-        cell_result(&result, &self.ctx)
+        cell_result(&result, &self.ctx, program.intersect_result)
     }
 
     /// Evaluates code to one operand.
@@ -366,7 +366,11 @@ impl<'a> Evaluator<'a> {
                     self.stack.truncate(at);
                     self.stack.push(Operand::error(ErrorKind::Name));
                 }
-                Op::Lazy { func, block_lens } => {
+                Op::Lazy {
+                    func,
+                    block_lens,
+                    scalar,
+                } => {
                     let total: usize = block_lens.iter().map(|l| *l as usize).sum();
                     let blocks = ops.get(pc + 1..pc + 1 + total).unwrap_or(&[]);
                     let result = match Registry::global().def(*func).map(|d| d.kind) {
@@ -376,6 +380,7 @@ impl<'a> Evaluator<'a> {
                                 blocks,
                                 lens: block_lens,
                                 anchor,
+                                scalar: *scalar,
                             };
                             f(&mut frame)
                         }
@@ -418,6 +423,7 @@ struct LazyFrame<'e, 'a> {
     blocks: &'e [Op],
     lens: &'e [u32],
     anchor: Anchor,
+    scalar: bool,
 }
 
 impl LazyArgs for LazyFrame<'_, '_> {
@@ -437,23 +443,36 @@ impl LazyArgs for LazyFrame<'_, '_> {
         self.ev.run(code, anchor)
     }
 
+    fn eval_value(&mut self, i: usize) -> Operand {
+        let op = self.eval(i);
+        if self.scalar && is_multi(&op) {
+            Operand::Value(scalar_value(&op, &self.ev.ctx))
+        } else {
+            op
+        }
+    }
+
     fn context(&self) -> &dyn EvalContext {
         &self.ev.ctx
     }
 }
 
 /// A formula's final operand as the value its cell holds: a reference gives the referenced
-/// value (implicit intersection for ranges, else the top-left cell, as a spilled array's anchor
-/// shows), an array its first element; an empty result is 0, as in Excel.
-pub fn cell_result(op: &Operand, ctx: &dyn EvalContext) -> Value {
+/// value (for a range, the cell in the formula's own row or column; failing that, the
+/// top-left cell as a spilled array's anchor shows, or `#VALUE!` for a legacy formula), an
+/// array its first element; an empty result is 0, as in Excel.
+pub fn cell_result(op: &Operand, ctx: &dyn EvalContext, legacy: bool) -> Value {
     let v = match op {
         Operand::Value(v) => v.clone(),
         Operand::Ref(a) => {
             if a.is_single_cell() {
                 ctx.cell(a.sheet, a.top, a.left).clone()
             } else {
-                let (r, c) = implicit_intersection(a, ctx).unwrap_or((a.top, a.left));
-                ctx.cell(a.sheet, r, c).clone()
+                match implicit_intersection(a, ctx) {
+                    Some((r, c)) => ctx.cell(a.sheet, r, c).clone(),
+                    None if legacy => Value::Error(ErrorKind::Value),
+                    None => ctx.cell(a.sheet, a.top, a.left).clone(),
+                }
             }
         }
         Operand::Array(arr) => arr

@@ -119,9 +119,11 @@ pub enum Op {
         argc: u16,
     },
     /// A lazy function; its arguments follow as consecutive blocks of the given lengths.
+    /// `scalar` as for operators: its condition-like arguments read single values.
     Lazy {
         func: FunctionId,
         block_lens: Box<[u32]>,
+        scalar: bool,
     },
 }
 
@@ -168,9 +170,14 @@ impl std::hash::Hash for Op {
                 name.hash(state);
                 argc.hash(state);
             }
-            Op::Lazy { func, block_lens } => {
+            Op::Lazy {
+                func,
+                block_lens,
+                scalar,
+            } => {
                 func.hash(state);
                 block_lens.hash(state);
+                scalar.hash(state);
             }
         }
     }
@@ -182,6 +189,9 @@ pub struct Program {
     pub ops: Box<[Op]>,
     /// Written as an array formula (`{=...}`).
     pub array: bool,
+    /// A legacy formula whose result, if a range, is the cell in the formula's own row or
+    /// column, else `#VALUE!` (Excel before dynamic arrays).
+    pub intersect_result: bool,
     /// Recompute on every recalculation (NOW, RAND, OFFSET, INDIRECT...).
     pub volatile: bool,
 }
@@ -381,6 +391,7 @@ pub fn compile(
                                     Op::Lazy {
                                         func,
                                         block_lens: lens.into_boxed_slice(),
+                                        scalar,
                                     },
                                 );
                                 starts.push(call_start);
@@ -421,6 +432,7 @@ pub fn compile(
     Program {
         ops: out.into_boxed_slice(),
         array: formula.array,
+        intersect_result: legacy && !formula.array,
         volatile,
     }
 }
@@ -545,7 +557,9 @@ pub fn decompile(program: &Program, anchor: Anchor, namer: &dyn Namer) -> Formul
                 name: name.clone(),
                 argc: *argc,
             }),
-            Op::Lazy { func, block_lens } => {
+            Op::Lazy {
+                func, block_lens, ..
+            } => {
                 let total: usize = block_lens.iter().map(|l| *l as usize).sum();
                 let name: Arc<str> =
                     Arc::from(registry.def(*func).map(|d| d.name).unwrap_or("#NAME?"));

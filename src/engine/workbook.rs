@@ -813,6 +813,7 @@ impl Workbook {
             let patched = Program {
                 ops: ops.into_boxed_slice(),
                 array: program.array,
+                intersect_result: program.intersect_result,
                 volatile: program.volatile,
             };
             self.set_program(dep_id, Some(patched));

@@ -70,6 +70,12 @@ pub trait LazyArgs {
     fn count(&self) -> usize;
     /// Evaluates argument `i` (an omitted argument is an empty value; past the end, `#N/A`).
     fn eval(&mut self, i: usize) -> Operand;
+    /// Evaluates a condition-like argument (IF's test, IFERROR's value, CHOOSE's index): in a
+    /// legacy formula outside any array context, a range becomes the cell in the formula's own
+    /// row or column; otherwise it is returned as is, for the function to map over.
+    fn eval_value(&mut self, i: usize) -> Operand {
+        self.eval(i)
+    }
     /// The workbook, to read references the arguments return.
     fn context(&self) -> &dyn EvalContext;
 }
