@@ -487,14 +487,16 @@ fn write_scenario_sheet(
                 .map(|(_, input)| input);
             match (override_input, &cell.input) {
                 (Some(CellInput::Value(v)), _) => write_value(sheet, row, col as u16, v, &vf)?,
-                (Some(CellInput::Formula(text)), _) => write_formula(
-                    sheet,
-                    row,
-                    col as u16,
-                    &formula_in_column(text, &rows, col),
-                    &value,
-                    &vf,
-                )?,
+                (Some(CellInput::Formula(text)), _) | (None, CellInput::Formula(text)) => {
+                    write_formula(
+                        sheet,
+                        row,
+                        col as u16,
+                        &formula_in_column(text, &rows, col),
+                        &value,
+                        &vf,
+                    )?
+                }
                 (None, CellInput::Value(_)) if c == 0 => {
                     // The base column reads the Model sheet, so edits there flow through.
                     write_formula(
@@ -521,14 +523,6 @@ fn write_scenario_sheet(
                         &vf,
                     )?
                 }
-                (None, CellInput::Formula(text)) => write_formula(
-                    sheet,
-                    row,
-                    col as u16,
-                    &formula_in_column(text, &rows, col),
-                    &value,
-                    &vf,
-                )?,
             }
         }
     }
