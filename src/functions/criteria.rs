@@ -1,9 +1,15 @@
 //! Criteria of the *IF / *IFS family and D-functions: `">=10"`, `"<>x"`, `"app*"`, `5`, `TRUE`.
 //!
-//! Excel's rules: an optional comparison operator, then an operand. A numeric operand compares
-//! numerically against numbers (and numeric text for `=`); other operands compare as
-//! case-insensitive text, with `*`, `?` and `~` wildcards for `=` and `<>`. `"="` matches empty
-//! cells, `"<>"` non-empty cells, and an empty criterion matches empty cells.
+//! Excel's rules: an optional comparison operator, then an operand. A numeric operand (a number,
+//! or text Excel reads as a number or date: `">=2024-01-01"`) compares numerically against
+//! numbers; `=` also matches text that reads as that number (`COUNTIF(r, 1)` counts a cell
+//! holding the text "1") and `<>` is its complement. Other operands compare as case-insensitive
+//! text ([`compare_text_ci`]), with `*`, `?` and `~` wildcards for `=` and `<>`.
+//!
+//! Blanks: the criterion `""` matches empty cells and empty text, `"="` only empty cells, `"<>"`
+//! every cell that is not empty. A criterion that is itself an empty cell is the number 0: it
+//! matches cells holding 0, not empty cells or text (corpus formulas__test STATISTICAL W24:
+//! COUNTIF(H24:I24,H24) with H24 empty and I24 text is 0; MATH & TRIG W73 SUMIF likewise).
 
 use std::cmp::Ordering;
 
@@ -32,7 +38,10 @@ enum Operand {
         pattern: String,
         has_wildcards: bool,
     },
-    Empty,
+    /// No operand: `""` (`empty_text`: also matches empty text), `"="`, `"<>"`.
+    Blank {
+        empty_text: bool,
+    },
 }
 
 /// A compiled criterion, reusable across many cells.
@@ -43,7 +52,8 @@ pub struct Criterion {
 }
 
 impl Criterion {
-    /// Compiles a criterion from the value given to COUNTIF and friends.
+    /// Compiles a criterion from the value given to COUNTIF and friends. An empty value (a
+    /// reference to an empty cell) is the number 0, as in Excel.
     pub fn new(criterion: &Value) -> Criterion {
         match criterion {
             Value::Number(n) => Criterion {
@@ -60,7 +70,7 @@ impl Criterion {
             },
             Value::Empty => Criterion {
                 op: Op::Eq,
-                operand: Operand::Empty,
+                operand: Operand::Number(Decimal::ZERO),
             },
             Value::Text(t) => Criterion::from_text(t),
         }
@@ -83,7 +93,9 @@ impl Criterion {
             (Op::Eq, t)
         };
         let operand = if rest.is_empty() {
-            Operand::Empty
+            Operand::Blank {
+                empty_text: t.is_empty(),
+            }
         } else if let Some(n) = numeric::parse_number_text(rest) {
             Operand::Number(n)
         } else if rest.eq_ignore_ascii_case("TRUE") {
@@ -104,18 +116,20 @@ impl Criterion {
     /// Does a cell's value meet the criterion?
     pub fn matches(&self, value: &Value) -> bool {
         match (&self.operand, value) {
-            (Operand::Empty, v) => {
-                let empty =
-                    matches!(v, Value::Empty) || matches!(v, Value::Text(t) if t.is_empty());
+            (Operand::Blank { empty_text }, v) => {
+                let blank = matches!(v, Value::Empty)
+                    || (*empty_text && matches!(v, Value::Text(t) if t.is_empty()));
                 match self.op {
-                    Op::Eq => empty,
+                    Op::Eq => blank,
                     Op::Ne => !matches!(v, Value::Empty),
                     _ => false,
                 }
             }
             (Operand::Number(n), Value::Number(x)) => self.ordering_ok(numeric::compare_15(*x, *n)),
-            (Operand::Number(n), Value::Text(t)) if self.op == Op::Eq => {
-                numeric::parse_number_text(t).is_some_and(|x| numeric::compare_15(x, *n).is_eq())
+            (Operand::Number(n), Value::Text(t)) if matches!(self.op, Op::Eq | Op::Ne) => {
+                let equal = numeric::parse_number_text(t)
+                    .is_some_and(|x| numeric::compare_15(x, *n).is_eq());
+                equal == (self.op == Op::Eq)
             }
             (Operand::Bool(b), Value::Bool(x)) => self.ordering_ok(x.cmp(b)),
             (Operand::Error(e), Value::Error(x)) => match self.op {
