@@ -509,19 +509,165 @@ mod tests {
         assert_eq!(weekday_from_serial(45322), 3); // 2024-01-31 was a Wednesday
     }
 
+    fn serial(text: &str) -> Option<Decimal> {
+        parse_date_time_text(text)
+    }
+
+    fn day(y: i64, m: i64, d: i64) -> Option<Decimal> {
+        serial_from_ymd(y, m, d).map(Decimal::from)
+    }
+
+    /// `seconds` as a fraction of a day.
+    fn secs(seconds: &str) -> Option<Decimal> {
+        seconds
+            .parse::<Decimal>()
+            .ok()?
+            .checked_div(Decimal::from(86_400))
+    }
+
     #[test]
     fn text_dates_and_times() {
+        assert_eq!(serial("2024-01-31"), Some(Decimal::from(45322)));
+        assert_eq!(serial("1/31/2024"), Some(Decimal::from(45322)));
+        assert_eq!(serial("12:00"), Some(Decimal::new(5, 1)));
+        assert_eq!(serial("6:00 PM"), Some(Decimal::new(75, 2)));
+        assert_eq!(serial("2024-02-30"), None);
+        assert_eq!(serial("hello"), None);
+    }
+
+    /// Excel's DATEVALUE documentation examples and the corpus.
+    #[test]
+    fn month_name_dates() {
+        assert_eq!(serial("22-MAY-2011"), Some(Decimal::from(40685)));
+        assert_eq!(serial("May 22, 2011"), Some(Decimal::from(40685)));
+        assert_eq!(serial("31-Jan-2024"), day(2024, 1, 31));
+        assert_eq!(serial("15 March 2020"), day(2020, 3, 15));
+        assert_eq!(serial("4/Feb/2026"), Some(Decimal::from(46057)));
+        assert_eq!(serial("4 Feb 2026"), Some(Decimal::from(46057)));
+        assert_eq!(serial("Jan 2024"), day(2024, 1, 1));
+        assert_eq!(serial("Jan-2024"), day(2024, 1, 1));
+        assert_eq!(serial("2024-Jan-31"), day(2024, 1, 31));
+        assert_eq!(serial("14-Mar-12"), day(2012, 3, 14));
+        assert_eq!(serial("Jan-45"), day(1945, 1, 1));
+        let this_year = current_year();
+        assert_eq!(serial("31-Jan"), day(this_year, 1, 31));
+        assert_eq!(serial("Jan 31"), day(this_year, 1, 31));
+        assert_eq!(serial("Janvier 2024"), None);
+        assert_eq!(serial("Ja 2024"), None);
+        assert_eq!(serial("May"), None);
+        assert_eq!(serial("5V 2.1A - EU Wall Adaptor"), None);
+        assert_eq!(serial("13 Monkeys"), None);
+    }
+
+    #[test]
+    fn numeric_dates() {
+        // "2026 - 01 - 01" is 46023 in Excel (IronCalc issue 1380).
+        assert_eq!(serial("2026 - 01 - 01"), Some(Decimal::from(46023)));
+        assert_eq!(serial("2024/1/31"), day(2024, 1, 31));
+        assert_eq!(serial("1-31-24"), day(2024, 1, 31));
+        assert_eq!(serial("1/1/30"), day(1930, 1, 1));
+        assert_eq!(serial("1/1/29"), day(2029, 1, 1));
+        assert_eq!(serial("1/2024"), day(2024, 1, 1));
+        assert_eq!(serial("10-1"), day(current_year(), 10, 1));
+        // Excel's fictional 1900-02-29, month-first and day-first.
+        assert_eq!(serial("2/29/1900"), Some(Decimal::from(60)));
+        assert_eq!(serial("1/1/1899"), None);
+        assert_eq!(serial("2024-01/31"), None);
+        assert_eq!(serial("1.5"), None);
+        assert_eq!(serial("26/08/"), None);
+    }
+
+    /// The day-first fallback: corpus formulas__test (saved in a day-first locale) has
+    /// MAX(...,"29/02/1900") = 60, BETA.INV(0.9,"13/01/1900",1) with alpha 13 and
+    /// COUNT(...,"26/08") counting the text as a number.
+    #[test]
+    fn day_first_only_where_month_first_is_impossible() {
+        assert_eq!(serial("29/02/1900"), Some(Decimal::from(60)));
+        assert_eq!(serial("13/01/1900"), Some(Decimal::from(13)));
+        assert_eq!(serial("26/08/1987"), day(1987, 8, 26));
+        assert_eq!(serial("26/08"), day(current_year(), 8, 26));
+        assert_eq!(serial("1/2/2024"), day(2024, 1, 2));
+        assert_eq!(serial("13/13/2024"), None);
+        assert_eq!(serial("32/01/2024"), None);
+    }
+
+    /// Excel rejects date text with spaces around it (#VALUE! for FLOOR(" 2024-01-10 ",1) in
+    /// corpus IronCalc FLOOR_CEILING, EXP_SIGN).
+    #[test]
+    fn padded_dates_are_not_dates() {
+        assert_eq!(serial(" 2024-01-10 "), None);
+        assert_eq!(serial("2024-01-10 "), None);
+        assert_eq!(serial(" 12:00"), None);
+        assert_eq!(serial("2024-01-10T12:00"), None);
+    }
+
+    /// pycel text.xlsx, sheet TextDates rows 30-48 (TEXT of the text, saved by Excel).
+    #[test]
+    fn time_field_limits() {
+        assert_eq!(serial("0:59:99"), secs("3639"));
+        assert_eq!(serial("60:99"), None);
+        assert_eq!(serial("23:99"), secs("88740"));
+        assert_eq!(serial("24:99"), None);
+        assert_eq!(serial("23:9999"), secs("682740"));
+        assert_eq!(serial("23:10000"), None);
+        assert_eq!(serial("0:0:9999"), secs("9999"));
+        assert_eq!(serial("0:0:10000"), None);
+        assert_eq!(serial("23:59:9999"), secs("96339"));
+        assert_eq!(serial("23:60:9999"), None);
+        assert_eq!(serial("59:9999.0"), secs("13539"));
+        assert_eq!(serial("59:10000.0"), None);
+        assert_eq!(serial("23:59.012345"), secs("1439.012345"));
+        assert_eq!(serial("59:9999.012345"), secs("13539.012345"));
+        assert_eq!(serial("60:9999.012345"), None);
+        assert_eq!(serial("23:59.:0"), None);
+        assert_eq!(serial("23:59."), secs("86340"));
+        assert_eq!(serial("23.:59"), None);
+    }
+
+    #[test]
+    fn times_with_meridiem_and_dates() {
+        assert_eq!(serial("2 PM"), secs("50400"));
+        assert_eq!(serial("2PM"), secs("50400"));
+        assert_eq!(serial("12:30 AM"), secs("1800"));
+        assert_eq!(serial("12:30 PM"), secs("45000"));
+        assert_eq!(serial("1:45:30 pm"), secs("49530"));
+        assert_eq!(serial("13:00 PM"), None);
+        assert_eq!(serial("25:00"), secs("90000"));
+        assert_eq!(serial("1:2:3.5"), secs("3723.5"));
+        assert_eq!(serial("2"), None);
+        // A date and a time add up; past 24:00 the date rolls over (IronCalc issue 1379).
         assert_eq!(
-            parse_date_time_text("2024-01-31"),
-            Some(Decimal::from(45322))
+            serial("1/1/1987 02:00 AM").map(|x| x.round_dp(12)),
+            secs("7200").map(|t| (t + Decimal::from(31778)).round_dp(12))
         );
         assert_eq!(
-            parse_date_time_text("1/31/2024"),
-            Some(Decimal::from(45322))
+            serial("2026-01-01 25:00:00").map(|x| x.floor()),
+            Some(Decimal::from(46024))
         );
-        assert_eq!(parse_date_time_text("12:00"), Some(Decimal::new(5, 1)));
-        assert_eq!(parse_date_time_text("6:00 PM"), Some(Decimal::new(75, 2)));
-        assert_eq!(parse_date_time_text("2024-02-30"), None);
-        assert_eq!(parse_date_time_text("hello"), None);
+        assert_eq!(
+            serial("2007-02-03 19:08:07.0123").map(|x| x.floor()),
+            day(2007, 2, 3)
+        );
+        let parts = parse_date_time_parts("22-Aug-2011 6:35 AM");
+        assert_eq!(parts.and_then(|p| p.date), Some(40777));
+        assert_eq!(parse_date_time_parts("6:35").and_then(|p| p.date), None);
+    }
+
+    #[test]
+    fn serials_at_the_1900_boundary() {
+        assert_eq!(ymd_from_serial(0), Some((1900, 1, 0)));
+        assert_eq!(ymd_from_serial(59), Some((1900, 2, 28)));
+        assert_eq!(ymd_from_serial(60), Some((1900, 2, 29)));
+        assert_eq!(ymd_from_serial(61), Some((1900, 3, 1)));
+        assert_eq!(ymd_from_serial(-1), None);
+        assert_eq!(ymd_from_serial(2_958_465), Some((9999, 12, 31)));
+        assert_eq!(ymd_from_serial(2_958_466), None);
+        assert_eq!(serial_from_ymd(1900, 1, 0), Some(0));
+        assert_eq!(serial_from_ymd(1899, 12, 30), None);
+        assert_eq!(serial_from_ymd(10000, 1, 1), None);
+        // WEEKDAY(0) is 7 (Saturday) and WEEKDAY(60) 4 (Wednesday) in Excel.
+        assert_eq!(weekday_from_serial(0), 6);
+        assert_eq!(weekday_from_serial(60), 3);
+        assert_eq!(weekday_from_serial(61), 4);
     }
 }

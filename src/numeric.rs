@@ -449,6 +449,47 @@ mod tests {
         assert_eq!(parse_number_text(""), None);
     }
 
+    /// Corpus IronCalc EXP_SIGN and FLOOR_CEILING (cached by Excel): what text Excel reads as a
+    /// number in arithmetic.
+    #[test]
+    fn number_text_like_excel() {
+        assert_eq!(parse_number_text(" 10 "), Some(d("10")));
+        assert_eq!(parse_number_text(" -5 "), Some(d("-5")));
+        assert_eq!(parse_number_text("7.0e0"), Some(d("7")));
+        assert_eq!(parse_number_text("8%"), Some(d("0.08")));
+        assert_eq!(parse_number_text("-0.0"), Some(Decimal::ZERO));
+        assert_eq!(parse_number_text("€100"), Some(d("100")));
+        assert_eq!(parse_number_text("100€"), Some(d("100")));
+        assert_eq!(parse_number_text(" €100 "), Some(d("100")));
+        assert_eq!(parse_number_text("--8"), None);
+        assert_eq!(parse_number_text("@"), None);
+        assert_eq!(parse_number_text("F100"), None);
+        assert_eq!(parse_number_text("eight"), None);
+        assert_eq!(parse_number_text("2024-01-10"), Some(d("45301")));
+        assert_eq!(parse_number_text(" 2024-01-10 "), None);
+    }
+
+    #[test]
+    fn number_text_decorations() {
+        assert_eq!(parse_number_text("$1,000"), Some(d("1000")));
+        assert_eq!(parse_number_text("-$5"), Some(d("-5")));
+        assert_eq!(parse_number_text("$-5"), Some(d("-5")));
+        assert_eq!(parse_number_text("($12.50)"), Some(d("-12.5")));
+        assert_eq!(parse_number_text("(-12)"), None);
+        assert_eq!(parse_number_text("-$-5"), None);
+        assert_eq!(parse_number_text("1 1/2"), Some(d("1.5")));
+        assert_eq!(parse_number_text("0 3/4"), Some(d("0.75")));
+        assert_eq!(parse_number_text("1 1/0"), None);
+        assert_eq!(parse_number_text("1 000"), None);
+        assert_eq!(parse_number_text(".5"), Some(d("0.5")));
+        assert_eq!(parse_number_text("5."), Some(d("5")));
+        assert_eq!(parse_number_text("1,234.5,6"), None);
+        assert_eq!(parse_number_text("£100"), None);
+        // A no-break space (CHAR(160)) is not trimmed.
+        assert_eq!(parse_number_text("\u{a0}5"), None);
+        assert_eq!(parse_number_text("TRUE"), None);
+    }
+
     #[test]
     fn general_format() {
         assert_eq!(format_general(d("162000")), "162000");

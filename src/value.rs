@@ -448,6 +448,61 @@ mod tests {
         );
     }
 
+    /// Microsoft's "Default sort orders": digits, space and punctuation, then letters, without
+    /// regard to case; apostrophes and hyphens ignored unless they are the only difference.
+    #[test]
+    fn text_order_is_excel_sort_order() {
+        let lt = |a: &str, b: &str| compare_text_ci(a, b) == Ordering::Less;
+        assert!(lt("a", "B"));
+        assert!(lt("A", "b"));
+        assert!(lt("9", "a"));
+        assert!(lt("1", " "));
+        assert!(lt(" ", "!"));
+        assert!(lt("~", "+"));
+        assert!(lt(">", "a"));
+        assert!(lt("_", "a"));
+        assert!(lt("{", "a"));
+        assert!(lt("A1", "A100"));
+        assert!(lt("A100", "A11"));
+        assert!(lt("ab", "a-b"));
+        assert!(lt("co-op", "cop"));
+        assert!(lt("cans", "can't"));
+        assert!(lt("z", "é"));
+        assert!(compare_text_ci("Straße", "STRASSE").is_ne());
+        assert_eq!(compare_text_ci("ÉTÉ", "été"), Ordering::Equal);
+        assert_eq!(compare_text_ci("a\u{1}", "a\u{2}"), Ordering::Less);
+        assert!(text_eq_ci("Apple", "aPPLE"));
+        assert!(!text_eq_ci("a-b", "ab"));
+    }
+
+    #[test]
+    fn booleans_and_numbers_as_text_and_numbers() {
+        assert_eq!(Value::Bool(true).to_text().as_deref(), Ok("TRUE"));
+        assert_eq!(Value::Bool(false).to_number(), Ok(Decimal::ZERO));
+        assert_eq!(Value::text("TRUE").to_number(), Err(ErrorKind::Value));
+        assert_eq!(Value::text(" 3 ").to_number(), Ok(Decimal::from(3)));
+        assert_eq!(Value::text("").to_number(), Err(ErrorKind::Value));
+        assert_eq!(n("-0.5").to_text().as_deref(), Ok("-0.5"));
+        assert_eq!(n("1E+15").to_text().as_deref(), Ok("1E+15"));
+        assert_eq!(Value::number(0).to_bool(), Ok(false));
+        assert_eq!(Value::text("1").to_bool(), Err(ErrorKind::Value));
+        assert_eq!(
+            Value::Error(ErrorKind::Div0).to_text(),
+            Err(ErrorKind::Div0)
+        );
+    }
+
+    /// `=1/3*3=1` is TRUE in Excel: numbers compare at 15 significant digits.
+    #[test]
+    fn numbers_compare_at_fifteen_digits() {
+        let third = n("0.3333333333333333333333333333");
+        let almost_one = n("0.9999999999999999999999999999");
+        assert_eq!(almost_one.compare(&n("1")), Ok(Ordering::Equal));
+        assert_eq!(third.compare(&n("0.333333333333333")), Ok(Ordering::Equal));
+        assert_eq!(n("0.3").compare(&n("0.30000000000001")), Ok(Ordering::Less));
+        assert_eq!(Value::Bool(false).compare(&n("1")), Ok(Ordering::Greater));
+    }
+
     #[test]
     fn error_texts_round_trip() {
         for e in ErrorKind::ALL {

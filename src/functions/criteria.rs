@@ -262,9 +262,52 @@ mod tests {
     fn empty_and_nonempty() {
         assert!(m(Value::text("="), Value::Empty));
         assert!(!m(Value::text("="), Value::number(0)));
+        assert!(!m(Value::text("="), Value::text("")));
         assert!(m(Value::text("<>"), Value::number(0)));
+        assert!(m(Value::text("<>"), Value::text("")));
         assert!(!m(Value::text("<>"), Value::Empty));
         assert!(m(Value::text(""), Value::Empty));
+        assert!(m(Value::text(""), Value::text("")));
+        assert!(!m(Value::text(""), Value::number(0)));
+    }
+
+    /// A criterion that is an empty cell is 0 (formulas__test STATISTICAL W24:
+    /// COUNTIF(H24:I24,H24) with H24 empty and I24 text is 0).
+    #[test]
+    fn empty_criterion_cell_is_zero() {
+        assert!(!m(Value::Empty, Value::Empty));
+        assert!(!m(Value::Empty, Value::text("")));
+        assert!(!m(Value::Empty, Value::text("29/02/1900")));
+        assert!(m(Value::Empty, Value::number(0)));
+    }
+
+    /// COUNTIF(r, 1) counts the text "1" (formulas__test STATISTICAL S24: COUNTIF(D24:E24,"1")
+    /// is 1 over the number 1); `<>` is the complement of `=`; order operators skip text.
+    #[test]
+    fn numeric_criteria_against_numeric_text() {
+        assert!(m(Value::number(1), Value::text("1")));
+        assert!(m(Value::text("1"), Value::number(1)));
+        assert!(!m(Value::text("<>1"), Value::text("1")));
+        assert!(m(Value::text("<>1"), Value::text("2")));
+        assert!(!m(Value::text(">0"), Value::text("5")));
+        assert!(m(Value::text("<>1"), Value::Empty));
+    }
+
+    #[test]
+    fn date_criteria() {
+        let jan_1 = Value::number(45292); // 2024-01-01
+        assert!(m(Value::text(">=2024-01-01"), jan_1.clone()));
+        assert!(m(Value::text("<1/2/2024"), jan_1.clone()));
+        assert!(!m(Value::text(">1/1/2024"), jan_1.clone()));
+        assert!(m(Value::text("=Jan 1, 2024"), jan_1));
+    }
+
+    #[test]
+    fn text_order_criteria() {
+        assert!(m(Value::text("<b"), Value::text("A")));
+        assert!(m(Value::text(">a"), Value::text("B")));
+        assert!(!m(Value::text("<b"), Value::number(1)));
+        assert!(m(Value::text(">=b"), Value::text("b-")));
     }
 
     #[test]
@@ -272,6 +315,8 @@ mod tests {
         assert!(m(Value::Bool(true), Value::Bool(true)));
         assert!(m(Value::text("TRUE"), Value::Bool(true)));
         assert!(!m(Value::Bool(true), Value::number(1)));
+        assert!(!m(Value::number(1), Value::Bool(true)));
+        assert!(m(Value::text("<=TRUE"), Value::Bool(false)));
         assert!(m(Value::text("#N/A"), Value::Error(ErrorKind::NA)));
     }
 
@@ -281,6 +326,12 @@ mod tests {
         assert!(!wildcard_match("*a*b", "xxaxxbxx"));
         assert!(wildcard_match("", ""));
         assert!(!wildcard_match("", "a"));
+        assert!(wildcard_match("a?c", "abc"));
+        assert!(!wildcard_match("a?c", "ac"));
+        assert!(wildcard_match("~?", "?"));
+        assert!(!wildcard_match("~?", "a"));
+        assert!(wildcard_match("a~~b", "a~b"));
+        assert!(wildcard_match("*~*", "price*"));
         let long = "*".repeat(1000) + "z";
         assert!(!wildcard_match(&long, &"a".repeat(2000)));
     }
