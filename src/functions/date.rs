@@ -77,12 +77,7 @@ const SECONDS_PER_DAY: i64 = 86_400;
 /// A number as Excel's built-in date functions coerce it: text may be a number or a date
 /// (including month names, "15-Jan-2024"), TRUE is 1, empty is 0.
 pub(super) fn number_arg(v: &Value) -> Result<Decimal, ErrorKind> {
-    match v {
-        Value::Text(s) => numeric::parse_number_text(s)
-            .or_else(|| parse_date_text(s))
-            .ok_or(ErrorKind::Value),
-        other => other.to_number(),
-    }
+    v.to_number()
 }
 
 /// A number as the Analysis ToolPak functions (EDATE, YEARFRAC, WORKDAY, the bond functions...)
@@ -548,94 +543,9 @@ fn datedif(args: &[Value], _: &dyn EvalContext) -> Value {
 // DATEVALUE, TIMEVALUE and date text.
 // ---------------------------------------------------------------------------------------------
 
-const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// A month from its English name or three-letter abbreviation ("Jan", "january", "Sept").
-fn month_from_name(word: &str) -> Option<i64> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTH_NAMES
-        .iter()
-        .position(|m| m.starts_with(&w) || (w == "sept" && *m == "september"))
-        .map(|i| i as i64 + 1)
-}
-
-/// Two-digit years as Excel reads them: 00-29 are 2000-2029, 30-99 are 1930-1999.
-fn expand_year(y: i64, digits: usize) -> i64 {
-    if digits <= 2 {
-        if y < 30 {
-            2000 + y
-        } else {
-            1900 + y
-        }
-    } else {
-        y
-    }
-}
-
-/// A valid calendar date's serial (no overflow of month or day allowed).
-fn checked_date(y: i64, m: i64, d: i64) -> Option<i64> {
-    if !(1..=12).contains(&m) || d < 1 || d > i64::from(days_in_month(y, m as u32)) {
-        return None;
-    }
-    if y == 1900 && m == 2 && d == 29 {
-        return Some(60);
-    }
-    serial(y, m, d)
-}
-
-/// Date text with an English month name, as Excel (en-US) reads it: "15-Jan-2024",
-/// "15 January 2024", "January 15, 2024", "Jan 2024", "15-Jan" (the current year is unknown
-/// here, so forms without a year are not accepted). Any time after the date is added.
-fn parse_month_name_date(text: &str) -> Option<Decimal> {
-    let tokens: Vec<&str> = text
-        .split(['-', '/', ' ', ','])
-        .filter(|t| !t.is_empty())
-        .collect();
-    // A trailing time ("10:30", "10:30 PM") belongs to the time part.
-    let time_start = tokens.iter().position(|t| t.contains(':'));
-    let (date_tokens, time_tokens) = match time_start {
-        Some(i) => tokens.split_at(i),
-        None => (&tokens[..], &[][..]),
-    };
-    let is_num = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let num = |t: &str| t.parse::<i64>().ok();
-    let date = match date_tokens {
-        [d, m, y] if is_num(d) && is_num(y) => {
-            checked_date(expand_year(num(y)?, y.len()), month_from_name(m)?, num(d)?)
-        }
-        [m, d, y] if is_num(d) && is_num(y) => {
-            checked_date(expand_year(num(y)?, y.len()), month_from_name(m)?, num(d)?)
-        }
-        [m, y] if is_num(y) && y.len() == 4 => checked_date(num(y)?, month_from_name(m)?, 1),
-        _ => None,
-    }?;
-    let time = if time_tokens.is_empty() {
-        Decimal::ZERO
-    } else {
-        datetime::parse_date_time_text(&time_tokens.join(" "))?
-    };
-    Decimal::from(date).checked_add(time)
-}
-
-/// Date or time text: the numeric forms of [`crate::datetime`] and month-name forms.
+/// Date or time text as Excel reads it (numeric and month-name forms, [`datetime`]).
 fn parse_date_text(text: &str) -> Option<Decimal> {
-    datetime::parse_date_time_text(text).or_else(|| parse_month_name_date(text.trim()))
+    datetime::parse_date_time_text(text)
 }
 
 /// Text that holds a date (and maybe a time): its date-time serial. Numbers are `#VALUE!`:
@@ -650,7 +560,7 @@ fn date_time_text(v: &Value) -> Result<Decimal, ErrorKind> {
 
 fn datevalue(args: &[Value], _: &dyn EvalContext) -> Value {
     let text_has_date = |v: &Value| match v {
-        Value::Text(s) => s.contains(['-', '/']) || parse_month_name_date(s.trim()).is_some(),
+        Value::Text(s) => datetime::parse_date_time_parts(s).is_some_and(|p| p.date.is_some()),
         _ => true,
     };
     match date_time_text(&args[0]) {

@@ -432,14 +432,6 @@ fn resize_from_top_left(op: &Operand, rows: usize, cols: usize) -> Operand {
     }
 }
 
-/// A criterion from its argument: a blank criterion cell means 0 (it does not match blanks).
-fn criterion(v: &Value) -> Criterion {
-    match v {
-        Value::Empty => Criterion::new(&Value::Number(Decimal::ZERO)),
-        other => Criterion::new(other),
-    }
-}
-
 /// Calls `f` with the criteria values; array or multi-cell criteria give an array of results,
 /// one per criterion, as Excel lifts scalar arguments.
 fn map_criteria(
@@ -514,7 +506,7 @@ fn sumif(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
         Some(op) => resize_from_top_left(op, rows, cols),
     };
     map_criteria(&args[1..2], ctx, &mut |criteria| {
-        let conditions = [(range, criterion(&criteria[0]))];
+        let conditions = [(range, Criterion::new(&criteria[0]))];
         conditional_sum(&sum_range, &conditions, ctx).into()
     })
 }
@@ -530,7 +522,7 @@ fn sumifs(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
         let conditions: Vec<(&Operand, Criterion)> = ranges
             .iter()
             .zip(values)
-            .map(|(range, v)| (*range, criterion(v)))
+            .map(|(range, v)| (*range, Criterion::new(v)))
             .collect();
         conditional_sum(&args[0], &conditions, ctx).into()
     })

@@ -2115,15 +2115,6 @@ fn for_each_match(
     }
 }
 
-/// Compiles a criteria argument. An empty cell (or omitted criteria) is the number 0 in Excel:
-/// it matches neither empty cells nor text.
-fn criterion_of(value: &Value) -> Criterion {
-    match value {
-        Value::Empty => Criterion::new(&Value::Number(Decimal::ZERO)),
-        other => Criterion::new(other),
-    }
-}
-
 /// One conditional aggregate for fixed criteria values.
 fn ifs_once(
     kind: IfsKind,
@@ -2141,7 +2132,7 @@ fn ifs_once(
         .zip(criteria)
         .map(|(range, c)| Test {
             range,
-            criterion: criterion_of(c),
+            criterion: Criterion::new(c),
         })
         .collect();
     let mut count = 0u64;
