@@ -13,7 +13,7 @@ fn big_model_json(cells: usize) -> String {
     let half = cells / 2;
     for i in 0..half {
         out.push_str(&format!(
-            "\"p{i}\": {{\"value\": {}.5, \"unit\": \"yen\", \"owner\": \"team {}\"}},\n",
+            "\"param_{i}\": {{\"value\": {}.5, \"unit\": \"yen\", \"owner\": \"team {}\"}},\n",
             i % 1000,
             i % 7
         ));
@@ -21,11 +21,11 @@ fn big_model_json(cells: usize) -> String {
     for i in 0..half {
         let sep = if i + 1 == half { "" } else { "," };
         out.push_str(&format!(
-            "\"f{i}\": {{\"formula\": \"=p{i}*2+p{}\", \"unit\": \"yen/day\"}}{sep}\n",
+            "\"out_{i}\": {{\"formula\": \"=param_{i}*2+param_{}\", \"unit\": \"yen/day\"}}{sep}\n",
             (i + 1) % half
         ));
     }
-    out.push_str("}, \"scenarios\": {\"double p0\": {\"p0\": 2}}}\n");
+    out.push_str("}, \"scenarios\": {\"double p0\": {\"param_0\": 2}}}\n");
     out
 }
 

@@ -150,71 +150,112 @@ pub fn round_with(
     mul(scaled, factor)
 }
 
-/// Parses text the way Excel coerces it to a number: optional sign, thousands separators,
-/// decimal point, exponent, trailing `%`, a leading `$`, `(123)` for negatives, and dates or
-/// times in ISO (`2024-01-31`, `2024-01-31 12:30`), US (`1/31/2024`) and `hh:mm[:ss]` forms.
+/// Parses text the way Excel (en-US) coerces it to a number (`"3"+1`, VALUE, criteria):
+/// - numbers: optional sign, thousands separators in groups of three, decimal point, exponent
+///   (`7.0e0`), a trailing `%`, `(12)` for -12, a mixed fraction (`1 1/2`), and the currency
+///   signs `$` (before) and `€` (before or after: `€100`, `100€` are 100 in the corpus
+///   IronCalc EXP_SIGN); spaces around the whole are ignored (`" 10 "` is 10, `" -5 "` -5);
+/// - otherwise date and time text ([`crate::datetime::parse_date_time_parts`]), which must not
+///   have spaces around it (`" 2024-01-10 "` is #VALUE! in Excel).
+///
+/// Only the ASCII space is trimmed: a no-break space (CHAR(160)) keeps text from being a number.
 pub fn parse_number_text(text: &str) -> Option<Decimal> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    if let Some(d) = parse_plain_number(t) {
-        return Some(d);
-    }
-    crate::datetime::parse_date_time_text(t)
+    parse_plain_number(text.trim_matches(' '))
+        .or_else(|| crate::datetime::parse_date_time_text(text))
 }
 
+/// A number with its decorations: sign, parentheses, currency, percent, mixed fraction.
 fn parse_plain_number(t: &str) -> Option<Decimal> {
-    let (negative_parens, t) = match t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-        Some(inner) => (true, inner.trim()),
+    let (parens, t) = match t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        Some(inner) => (true, inner),
         None => (false, t),
     };
     let (percent, t) = match t.strip_suffix('%') {
-        Some(rest) => (true, rest.trim_end()),
+        Some(rest) => (true, rest),
         None => (false, t),
     };
-    let (sign, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
+    let (negative, t) = strip_sign_and_currency(t)?;
+    if parens && negative {
+        return None;
+    }
+    let mut d = parse_unsigned_amount(t)?;
+    if percent {
+        d = d.checked_div(Decimal::ONE_HUNDRED)?;
+    }
+    if (parens || negative) && !d.is_zero() {
+        d.set_sign_negative(true);
+    }
+    Some(d)
+}
+
+/// Strips a sign and a currency sign in either order (`-$5`, `$-5`, `-€5`, `5€`): whether the
+/// amount is negative, and the bare amount.
+fn strip_sign_and_currency(t: &str) -> Option<(bool, &str)> {
+    let (negative, t) = strip_sign(t);
+    let (t, currency) = match t.strip_prefix(['$', '€']) {
+        Some(rest) => (rest, true),
+        None => match t.strip_suffix('€') {
+            Some(rest) => (rest.trim_end_matches(' '), true),
+            None => (t, false),
+        },
     };
-    let t = t.strip_prefix('$').unwrap_or(t).trim_start();
-    if t.is_empty()
+    if !currency {
+        return Some((negative, t));
+    }
+    let (inner_negative, t) = strip_sign(t);
+    if negative && inner_negative {
+        return None;
+    }
+    Some((negative || inner_negative, t))
+}
+
+fn strip_sign(t: &str) -> (bool, &str) {
+    if let Some(rest) = t.strip_prefix('-') {
+        (true, rest)
+    } else {
+        (false, t.strip_prefix('+').unwrap_or(t))
+    }
+}
+
+/// An unsigned amount: `1,234.5`, `.5`, `5.`, `1E3`, or a mixed fraction `1 1/2`.
+fn parse_unsigned_amount(t: &str) -> Option<Decimal> {
+    if let Some((whole, fraction)) = t.split_once(' ') {
+        return parse_mixed_fraction(whole, fraction);
+    }
+    let first = *t.as_bytes().first()?;
+    if !(first.is_ascii_digit() || first == b'.')
         || !t
             .bytes()
             .all(|b| b.is_ascii_digit() || b"eE.,+-".contains(&b))
     {
         return None;
     }
-    if !t.as_bytes()[0].is_ascii_digit() && t.as_bytes()[0] != b'.' {
+    if !t.contains(',') {
+        return parse_decimal_literal(t);
+    }
+    // Thousands separators sit in groups of three before the decimal point.
+    let int_part = t.split(['.', 'e', 'E']).next().unwrap_or("");
+    let mut groups = int_part.split(',');
+    let head = groups.next().unwrap_or("");
+    let valid = !head.is_empty() && head.len() <= 3 && groups.all(|g| g.len() == 3);
+    if !valid
+        || t.get(int_part.len()..)
+            .is_some_and(|rest| rest.contains(','))
+    {
         return None;
     }
-    let cleaned: String = if t.contains(',') {
-        // Thousands separators must sit in groups of three before the decimal point.
-        let int_part = t.split(['.', 'e', 'E']).next().unwrap_or("");
-        let groups: Vec<&str> = int_part.split(',').collect();
-        let valid = groups.len() > 1
-            && !groups[0].is_empty()
-            && groups[0].len() <= 3
-            && groups[1..].iter().all(|g| g.len() == 3);
-        if !valid {
-            return None;
-        }
-        t.replace(',', "")
-    } else {
-        t.to_string()
-    };
-    let mut d = parse_decimal_literal(&cleaned)?;
-    if percent {
-        d = d.checked_div(Decimal::ONE_HUNDRED)?;
+    parse_decimal_literal(&t.replace(',', ""))
+}
+
+/// `1 1/2` is 1.5 (Excel reads a whole number, a space and a fraction as a number).
+fn parse_mixed_fraction(whole: &str, fraction: &str) -> Option<Decimal> {
+    let (numerator, denominator) = fraction.split_once('/')?;
+    let digits = |s: &str| !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(numerator) || !digits(denominator) {
+        return None;
     }
-    if sign != negative_parens {
-        d.set_sign_negative(!d.is_sign_negative() || d.is_zero());
-        if d.is_zero() {
-            d = Decimal::ZERO;
-        }
-    }
-    Some(d)
+    let part = div(numerator.parse().ok()?, denominator.parse().ok()?).ok()?;
+    add(whole.parse().ok()?, part).ok()
 }
 
 /// Parses a numeric literal such as `1`, `1.5`, `.5`, `1E3`, `2.5e-4` exactly.
@@ -256,39 +297,61 @@ pub fn parse_decimal_literal(s: &str) -> Option<Decimal> {
     }
 }
 
-/// Excel's General number format as used when a number becomes text (`=A1&""`): up to 15
-/// significant digits, no trailing zeros, scientific notation for very large or small numbers.
+/// Excel's General format as used when a number becomes text (`=A1&""`, CONCATENATE, text
+/// arguments): the number rounded to 15 significant digits, in plain notation unless that would
+/// need 16 or more integer digits or more than 19 decimals, else scientific (`1E+15`,
+/// `1.28233995888454E-06`). The thresholds are those of Excel's complex-number text, the
+/// corpus's only numbers-as-text at these magnitudes: 0.0000692442674613868 (19 decimals) and
+/// 0.000000000000000001 stay plain, 1.28233995888454E-06 and 1E-20 do not (formulas__test
+/// ENGINEERING S35, S37; IronCalc COMPLEXs D16-D19). Rounding comes first, so
+/// 999999999999999.9 is `1E+15`.
 pub fn format_general(d: Decimal) -> String {
-    if d.is_zero() {
+    let rounded = snap15(d).normalize();
+    if rounded.is_zero() {
         return "0".to_string();
     }
-    let abs = d.abs();
-    let large = Decimal::from(TEN_POW_15 as i64);
-    let tiny = Decimal::new(1, 9);
-    if abs >= large || abs < tiny {
-        return format_scientific(d);
+    let (digits, exponent) = significant_digits(rounded);
+    let decimals = digits.len() as i64 - 1 - exponent;
+    if exponent >= i64::from(EXCEL_DIGITS) || decimals > 19 {
+        return scientific_text(rounded.is_sign_negative(), &digits, exponent);
     }
-    let rounded = snap15(d).normalize();
     rounded.to_string()
 }
 
-/// `1.23456789012346E+17`, `1E-10`: mantissa at up to 15 significant digits.
+/// `1.23456789012346E+17`, `1E-10`: the number at up to 15 significant digits in scientific
+/// notation.
 pub fn format_scientific(d: Decimal) -> String {
-    let x = to_f64(d);
-    let s = format!("{:.14e}", x);
-    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let mut mantissa = mantissa.to_string();
-    if mantissa.contains('.') {
-        while mantissa.ends_with('0') {
-            mantissa.pop();
-        }
-        if mantissa.ends_with('.') {
-            mantissa.pop();
-        }
+    let rounded = snap15(d).normalize();
+    if rounded.is_zero() {
+        return "0E+00".to_string();
     }
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let sign = if exp < 0 { '-' } else { '+' };
-    format!("{}E{}{:02}", mantissa, sign, exp.abs())
+    let (digits, exponent) = significant_digits(rounded);
+    scientific_text(rounded.is_sign_negative(), &digits, exponent)
+}
+
+/// The significant digits of a non-zero number (no trailing zeros) and its decimal exponent:
+/// 1234.5 is ("12345", 3), 0.00012 is ("12", -4).
+fn significant_digits(d: Decimal) -> (String, i64) {
+    let all = d.mantissa().unsigned_abs().to_string();
+    let exponent = all.len() as i64 - 1 - i64::from(d.scale());
+    let digits = all.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    (digits.to_string(), exponent)
+}
+
+fn scientific_text(negative: bool, digits: &str, exponent: i64) -> String {
+    let sign = if negative { "-" } else { "" };
+    let (head, tail) = digits.split_at(1.min(digits.len()));
+    let fraction = if tail.is_empty() {
+        String::new()
+    } else {
+        format!(".{tail}")
+    };
+    let exp_sign = if exponent < 0 { '-' } else { '+' };
+    format!(
+        "{sign}{head}{fraction}E{exp_sign}{:02}",
+        exponent.unsigned_abs()
+    )
 }
 
 /// Text for JSON and CSV output: the exact decimal without trailing zeros.
@@ -386,6 +449,47 @@ mod tests {
         assert_eq!(parse_number_text(""), None);
     }
 
+    /// Corpus IronCalc EXP_SIGN and FLOOR_CEILING (cached by Excel): what text Excel reads as a
+    /// number in arithmetic.
+    #[test]
+    fn number_text_like_excel() {
+        assert_eq!(parse_number_text(" 10 "), Some(d("10")));
+        assert_eq!(parse_number_text(" -5 "), Some(d("-5")));
+        assert_eq!(parse_number_text("7.0e0"), Some(d("7")));
+        assert_eq!(parse_number_text("8%"), Some(d("0.08")));
+        assert_eq!(parse_number_text("-0.0"), Some(Decimal::ZERO));
+        assert_eq!(parse_number_text("€100"), Some(d("100")));
+        assert_eq!(parse_number_text("100€"), Some(d("100")));
+        assert_eq!(parse_number_text(" €100 "), Some(d("100")));
+        assert_eq!(parse_number_text("--8"), None);
+        assert_eq!(parse_number_text("@"), None);
+        assert_eq!(parse_number_text("F100"), None);
+        assert_eq!(parse_number_text("eight"), None);
+        assert_eq!(parse_number_text("2024-01-10"), Some(d("45301")));
+        assert_eq!(parse_number_text(" 2024-01-10 "), None);
+    }
+
+    #[test]
+    fn number_text_decorations() {
+        assert_eq!(parse_number_text("$1,000"), Some(d("1000")));
+        assert_eq!(parse_number_text("-$5"), Some(d("-5")));
+        assert_eq!(parse_number_text("$-5"), Some(d("-5")));
+        assert_eq!(parse_number_text("($12.50)"), Some(d("-12.5")));
+        assert_eq!(parse_number_text("(-12)"), None);
+        assert_eq!(parse_number_text("-$-5"), None);
+        assert_eq!(parse_number_text("1 1/2"), Some(d("1.5")));
+        assert_eq!(parse_number_text("0 3/4"), Some(d("0.75")));
+        assert_eq!(parse_number_text("1 1/0"), None);
+        assert_eq!(parse_number_text("1 000"), None);
+        assert_eq!(parse_number_text(".5"), Some(d("0.5")));
+        assert_eq!(parse_number_text("5."), Some(d("5")));
+        assert_eq!(parse_number_text("1,234.5,6"), None);
+        assert_eq!(parse_number_text("£100"), None);
+        // A no-break space (CHAR(160)) is not trimmed.
+        assert_eq!(parse_number_text("\u{a0}5"), None);
+        assert_eq!(parse_number_text("TRUE"), None);
+    }
+
     #[test]
     fn general_format() {
         assert_eq!(format_general(d("162000")), "162000");
@@ -396,8 +500,41 @@ mod tests {
             format_general(d("123456789012345678")),
             "1.23456789012346E+17"
         );
-        assert_eq!(format_general(d("0.0000000001")), "1E-10");
         assert_eq!(format_general(d("-0.25")), "-0.25");
+    }
+
+    /// Plain while at most 19 decimals and 15 integer digits, as Excel's complex-number text
+    /// shows (formulas__test ENGINEERING S35, S37, IronCalc COMPLEXs D16-D19).
+    #[test]
+    fn general_format_switches_to_scientific_like_excel() {
+        assert_eq!(
+            format_general(d("0.0000692442674613868")),
+            "0.0000692442674613868"
+        );
+        assert_eq!(
+            format_general(d("0.00000128233995888454")),
+            "1.28233995888454E-06"
+        );
+        assert_eq!(
+            format_general(d("0.000000000000000001")),
+            "0.000000000000000001"
+        );
+        assert_eq!(format_general(d("0.00000000000000000001")), "1E-20");
+        assert_eq!(format_general(d("0.0000000001")), "0.0000000001");
+        assert_eq!(
+            format_general(d("-0.0000000000000000012345")),
+            "-1.2345E-18"
+        );
+        assert_eq!(format_general(d("999999999999999")), "999999999999999");
+        // Rounded to 15 digits first, then too long: 1E+15.
+        assert_eq!(format_general(d("999999999999999.9")), "1E+15");
+        assert_eq!(format_general(d("1000000000000000")), "1E+15");
+        assert_eq!(
+            format_general(d("-1234567890123456789")),
+            "-1.23456789012346E+18"
+        );
+        assert_eq!(format_general(d("123456789012.345678")), "123456789012.346");
+        assert_eq!(format_scientific(d("0.0000000001")), "1E-10");
     }
 
     #[test]

@@ -309,26 +309,92 @@ fn compare_non_error(a: &Value, b: &Value) -> Ordering {
     }
 }
 
-/// Case-insensitive text ordering, as Excel compares text.
+/// Excel's text order (for `<`, `>`, sorting and lookups), after Microsoft's "Default sort
+/// orders" (Excel help): case-insensitive, character by character, in the order
+/// `0-9`, space, `! " # $ % & ( ) * , . / : ; ? @ [ \ ] ^ _ ` { | } ~ + < = >`, then letters;
+/// apostrophes and hyphens are ignored, except that of two texts equal but for them, the one
+/// with them sorts last (so `"a-b"` is not equal to `"ab"`). Approximation: characters outside
+/// ASCII sort after the letters by their lower-case code point (Excel uses the Windows locale
+/// collation, which would interleave accented letters).
 pub fn compare_text_ci(a: &str, b: &str) -> Ordering {
     if a.is_ascii() && b.is_ascii() {
         let (a, b) = (a.as_bytes(), b.as_bytes());
-        for (x, y) in a.iter().zip(b.iter()) {
-            let ord = x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase());
-            if ord != Ordering::Equal {
-                return ord;
+        return compare_keys(ascii_keys(a), ascii_keys(b))
+            .then_with(|| ascii_keys(a).cmp(ascii_keys(b)));
+    }
+    compare_keys(collation_keys(a), collation_keys(b))
+        .then_with(|| collation_keys(a).cmp(collation_keys(b)))
+}
+
+/// The primary comparison: apostrophes and hyphens skipped.
+fn compare_keys(a: impl Iterator<Item = u32>, b: impl Iterator<Item = u32>) -> Ordering {
+    a.filter(|k| *k < APOSTROPHE)
+        .cmp(b.filter(|k| *k < APOSTROPHE))
+}
+
+/// Ranks of apostrophe and hyphen: skipped at first, then above every other character.
+const APOSTROPHE: u32 = u32::MAX - 1;
+const HYPHEN: u32 = u32::MAX;
+
+/// Punctuation after the digits, in Excel's documented order.
+const PUNCTUATION_ORDER: &[u8] = b" !\"#$%&()*,./:;?@[\\]^_`{|}~+<=>";
+
+/// Sort ranks of the ASCII characters: control characters 0-127 (by code), digits 200-209,
+/// punctuation 300.., letters 400-425 (either case).
+const ASCII_RANKS: [u32; 128] = ascii_ranks();
+
+const fn ascii_ranks() -> [u32; 128] {
+    let mut ranks = [0u32; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        ranks[c] = if b.is_ascii_digit() {
+            200 + (b - b'0') as u32
+        } else if b.is_ascii_alphabetic() {
+            400 + (b.to_ascii_lowercase() - b'a') as u32
+        } else if b == b'\'' {
+            APOSTROPHE
+        } else if b == b'-' {
+            HYPHEN
+        } else {
+            let mut rank = c as u32;
+            let mut i = 0;
+            while i < PUNCTUATION_ORDER.len() {
+                if PUNCTUATION_ORDER[i] == b {
+                    rank = 300 + i as u32;
+                }
+                i += 1;
             }
-        }
-        return a.len().cmp(&b.len());
+            rank
+        };
+        c += 1;
+    }
+    ranks
+}
+
+fn ascii_keys(s: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    s.iter().map(|b| ASCII_RANKS[usize::from(*b & 0x7f)])
+}
+
+/// The sort rank of each character of `s`; outside ASCII, 1000 + the lower-cased code point.
+fn collation_keys(s: &str) -> impl Iterator<Item = u32> + '_ {
+    s.chars().flat_map(|c| {
+        let ascii = c
+            .is_ascii()
+            .then(|| ASCII_RANKS[usize::from(c as u8 & 0x7f)]);
+        let other = (!c.is_ascii()).then(|| c.to_lowercase().map(|l| 1000 + l as u32));
+        ascii.into_iter().chain(other.into_iter().flatten())
+    })
+}
+
+/// Case-insensitive text equality (what `=` does with text).
+pub fn text_eq_ci(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
     }
     a.chars()
         .flat_map(char::to_lowercase)
-        .cmp(b.chars().flat_map(char::to_lowercase))
-}
-
-/// Case-insensitive text equality.
-pub fn text_eq_ci(a: &str, b: &str) -> bool {
-    compare_text_ci(a, b) == Ordering::Equal
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 impl fmt::Display for Value {
@@ -380,6 +446,61 @@ mod tests {
             Value::Error(ErrorKind::NA).compare(&n("1")),
             Err(ErrorKind::NA)
         );
+    }
+
+    /// Microsoft's "Default sort orders": digits, space and punctuation, then letters, without
+    /// regard to case; apostrophes and hyphens ignored unless they are the only difference.
+    #[test]
+    fn text_order_is_excel_sort_order() {
+        let lt = |a: &str, b: &str| compare_text_ci(a, b) == Ordering::Less;
+        assert!(lt("a", "B"));
+        assert!(lt("A", "b"));
+        assert!(lt("9", "a"));
+        assert!(lt("1", " "));
+        assert!(lt(" ", "!"));
+        assert!(lt("~", "+"));
+        assert!(lt(">", "a"));
+        assert!(lt("_", "a"));
+        assert!(lt("{", "a"));
+        assert!(lt("A1", "A100"));
+        assert!(lt("A100", "A11"));
+        assert!(lt("ab", "a-b"));
+        assert!(lt("co-op", "cop"));
+        assert!(lt("cans", "can't"));
+        assert!(lt("z", "é"));
+        assert!(compare_text_ci("Straße", "STRASSE").is_ne());
+        assert_eq!(compare_text_ci("ÉTÉ", "été"), Ordering::Equal);
+        assert_eq!(compare_text_ci("a\u{1}", "a\u{2}"), Ordering::Less);
+        assert!(text_eq_ci("Apple", "aPPLE"));
+        assert!(!text_eq_ci("a-b", "ab"));
+    }
+
+    #[test]
+    fn booleans_and_numbers_as_text_and_numbers() {
+        assert_eq!(Value::Bool(true).to_text().as_deref(), Ok("TRUE"));
+        assert_eq!(Value::Bool(false).to_number(), Ok(Decimal::ZERO));
+        assert_eq!(Value::text("TRUE").to_number(), Err(ErrorKind::Value));
+        assert_eq!(Value::text(" 3 ").to_number(), Ok(Decimal::from(3)));
+        assert_eq!(Value::text("").to_number(), Err(ErrorKind::Value));
+        assert_eq!(n("-0.5").to_text().as_deref(), Ok("-0.5"));
+        assert_eq!(n("1E+15").to_text().as_deref(), Ok("1E+15"));
+        assert_eq!(Value::number(0).to_bool(), Ok(false));
+        assert_eq!(Value::text("1").to_bool(), Err(ErrorKind::Value));
+        assert_eq!(
+            Value::Error(ErrorKind::Div0).to_text(),
+            Err(ErrorKind::Div0)
+        );
+    }
+
+    /// `=1/3*3=1` is TRUE in Excel: numbers compare at 15 significant digits.
+    #[test]
+    fn numbers_compare_at_fifteen_digits() {
+        let third = n("0.3333333333333333333333333333");
+        let almost_one = n("0.9999999999999999999999999999");
+        assert_eq!(almost_one.compare(&n("1")), Ok(Ordering::Equal));
+        assert_eq!(third.compare(&n("0.333333333333333")), Ok(Ordering::Equal));
+        assert_eq!(n("0.3").compare(&n("0.30000000000001")), Ok(Ordering::Less));
+        assert_eq!(Value::Bool(false).compare(&n("1")), Ok(Ordering::Greater));
     }
 
     #[test]

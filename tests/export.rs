@@ -203,7 +203,6 @@ fn soffice_available() -> bool {
 /// LibreOffice, an independent spreadsheet, recalculates every exported fixture and must get
 /// kachi's values for every cell and every scenario column.
 #[test]
-#[ignore = "until the financial functions (PV) land: flea_market's npv is #NAME? in kachi today"]
 fn libreoffice_recalculates_to_kachis_values() {
     if !soffice_available() {
         println!(

@@ -11,6 +11,7 @@ use super::workbook::{NodeKind, Workbook};
 use super::NodeId;
 use crate::formula::reference::{MAX_COLS, MAX_ROWS};
 use crate::formula::{AreaKind, BinaryOp, CellPos, Item, UnaryOp};
+use crate::functions::args::scalar as scalar_value;
 use crate::functions::args::{implicit_intersection, lift, scalar};
 use crate::functions::{
     call_eager, Area, Array, EvalContext, Kind, LazyArgs, Operand, Registry, SheetId,
@@ -278,7 +279,7 @@ impl<'a> Evaluator<'a> {
             _ => None,
         };
         let result = self.run(&program.ops, anchor);
-        cell_result(&result, &self.ctx)
+        cell_result(&result, &self.ctx, program.intersect_result)
     }
 
     /// Evaluates code to one operand.
@@ -323,25 +324,37 @@ impl<'a> Evaluator<'a> {
                     self.stack.push(operand);
                 }
                 Op::Paren => {}
-                Op::Unary(u) => {
-                    let a = self.pop();
-                    self.stack.push(unary(*u, a, &self.ctx));
+                Op::Unary { op, scalar } => {
+                    let a = self.pop_operand(*scalar);
+                    self.stack.push(unary(*op, a, &self.ctx));
                 }
-                Op::Percent => {
-                    let a = self.pop();
+                Op::Percent { scalar } => {
+                    let a = self.pop_operand(*scalar);
                     self.stack.push(percent(a, &self.ctx));
                 }
-                Op::Binary(b) => {
-                    let rhs = self.pop();
-                    let lhs = self.pop();
-                    self.stack.push(binary(*b, lhs, rhs, &self.ctx));
+                Op::Binary { op, scalar } => {
+                    let scalar = *scalar && *op != BinaryOp::Range;
+                    let rhs = self.pop_operand(scalar);
+                    let lhs = self.pop_operand(scalar);
+                    self.stack.push(binary(*op, lhs, rhs, &self.ctx));
                 }
-                Op::Call { func, argc } => {
+                Op::Call { func, argc, scalar } => {
                     let n = usize::from(*argc).min(self.stack.len() - base);
                     let at = self.stack.len() - n;
                     let registry = Registry::global();
                     let result = match registry.def(*func) {
-                        Some(def) => call_eager(def, &self.stack[at..], &self.ctx),
+                        Some(def) => {
+                            if *scalar && matches!(def.kind, Kind::Scalar(_)) {
+                                // Legacy formula: a range given to a scalar function is the
+                                // cell in the formula's own row or column, not mapped over.
+                                for arg in &mut self.stack[at..] {
+                                    if is_multi(arg) {
+                                        *arg = Operand::Value(scalar_value(arg, &self.ctx));
+                                    }
+                                }
+                            }
+                            call_eager(def, &self.stack[at..], &self.ctx)
+                        }
                         None => Operand::error(ErrorKind::Name),
                     };
                     self.stack.truncate(at);
@@ -353,7 +366,11 @@ impl<'a> Evaluator<'a> {
                     self.stack.truncate(at);
                     self.stack.push(Operand::error(ErrorKind::Name));
                 }
-                Op::Lazy { func, block_lens } => {
+                Op::Lazy {
+                    func,
+                    block_lens,
+                    scalar,
+                } => {
                     let total: usize = block_lens.iter().map(|l| *l as usize).sum();
                     let blocks = ops.get(pc + 1..pc + 1 + total).unwrap_or(&[]);
                     let result = match Registry::global().def(*func).map(|d| d.kind) {
@@ -363,6 +380,7 @@ impl<'a> Evaluator<'a> {
                                 blocks,
                                 lens: block_lens,
                                 anchor,
+                                scalar: *scalar,
                             };
                             f(&mut frame)
                         }
@@ -387,6 +405,17 @@ impl<'a> Evaluator<'a> {
     fn pop(&mut self) -> Operand {
         self.stack.pop().unwrap_or(Operand::error(ErrorKind::Value))
     }
+
+    /// Pops an operand; in a scalar context a multi-cell reference or array becomes one value
+    /// (Excel's implicit intersection).
+    fn pop_operand(&mut self, scalar: bool) -> Operand {
+        let op = self.pop();
+        if scalar && is_multi(&op) {
+            Operand::Value(scalar_value(&op, &self.ctx))
+        } else {
+            op
+        }
+    }
 }
 
 struct LazyFrame<'e, 'a> {
@@ -394,6 +423,7 @@ struct LazyFrame<'e, 'a> {
     blocks: &'e [Op],
     lens: &'e [u32],
     anchor: Anchor,
+    scalar: bool,
 }
 
 impl LazyArgs for LazyFrame<'_, '_> {
@@ -413,23 +443,36 @@ impl LazyArgs for LazyFrame<'_, '_> {
         self.ev.run(code, anchor)
     }
 
+    fn eval_value(&mut self, i: usize) -> Operand {
+        let op = self.eval(i);
+        if self.scalar && is_multi(&op) {
+            Operand::Value(scalar_value(&op, &self.ev.ctx))
+        } else {
+            op
+        }
+    }
+
     fn context(&self) -> &dyn EvalContext {
         &self.ev.ctx
     }
 }
 
 /// A formula's final operand as the value its cell holds: a reference gives the referenced
-/// value (implicit intersection for ranges, else the top-left cell, as a spilled array's anchor
-/// shows), an array its first element; an empty result is 0, as in Excel.
-pub fn cell_result(op: &Operand, ctx: &dyn EvalContext) -> Value {
+/// value (for a range, the cell in the formula's own row or column; failing that, the
+/// top-left cell as a spilled array's anchor shows, or `#VALUE!` for a legacy formula), an
+/// array its first element; an empty result is 0, as in Excel.
+pub fn cell_result(op: &Operand, ctx: &dyn EvalContext, legacy: bool) -> Value {
     let v = match op {
         Operand::Value(v) => v.clone(),
         Operand::Ref(a) => {
             if a.is_single_cell() {
                 ctx.cell(a.sheet, a.top, a.left).clone()
             } else {
-                let (r, c) = implicit_intersection(a, ctx).unwrap_or((a.top, a.left));
-                ctx.cell(a.sheet, r, c).clone()
+                match implicit_intersection(a, ctx) {
+                    Some((r, c)) => ctx.cell(a.sheet, r, c).clone(),
+                    None if legacy => Value::Error(ErrorKind::Value),
+                    None => ctx.cell(a.sheet, a.top, a.left).clone(),
+                }
             }
         }
         Operand::Array(arr) => arr

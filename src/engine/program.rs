@@ -93,13 +93,25 @@ pub enum Op {
     Name(NameId),
     /// A reference that cannot be resolved (another workbook, an unknown sheet): `#REF!`.
     Unresolved(Arc<str>),
-    Unary(UnaryOp),
-    Binary(BinaryOp),
-    Percent,
+    /// `scalar`: the operator reads single values (a legacy formula outside any array
+    /// context), so a multi-cell reference becomes the cell in the formula's own row or
+    /// column (Excel's implicit intersection); otherwise it works element by element.
+    Unary {
+        op: UnaryOp,
+        scalar: bool,
+    },
+    Binary {
+        op: BinaryOp,
+        scalar: bool,
+    },
+    Percent {
+        scalar: bool,
+    },
     Paren,
     Call {
         func: FunctionId,
         argc: u16,
+        scalar: bool,
     },
     /// A function kachi does not implement: `#NAME?`.
     Unknown {
@@ -107,9 +119,11 @@ pub enum Op {
         argc: u16,
     },
     /// A lazy function; its arguments follow as consecutive blocks of the given lengths.
+    /// `scalar` as for operators: its condition-like arguments read single values.
     Lazy {
         func: FunctionId,
         block_lens: Box<[u32]>,
+        scalar: bool,
     },
 }
 
@@ -130,7 +144,8 @@ impl std::hash::Hash for Op {
                     crate::formula::ast::hash_value(v, state);
                 }
             }
-            Op::Missing | Op::Percent | Op::Paren => {}
+            Op::Missing | Op::Paren => {}
+            Op::Percent { scalar } => scalar.hash(state),
             Op::Cell { cell, as_value } => {
                 cell.hash(state);
                 as_value.hash(state);
@@ -138,19 +153,31 @@ impl std::hash::Hash for Op {
             Op::Area(a) => a.hash(state),
             Op::Name(n) => n.hash(state),
             Op::Unresolved(t) => t.hash(state),
-            Op::Unary(u) => u.hash(state),
-            Op::Binary(b) => b.hash(state),
-            Op::Call { func, argc } => {
+            Op::Unary { op, scalar } => {
+                op.hash(state);
+                scalar.hash(state);
+            }
+            Op::Binary { op, scalar } => {
+                op.hash(state);
+                scalar.hash(state);
+            }
+            Op::Call { func, argc, scalar } => {
                 func.hash(state);
                 argc.hash(state);
+                scalar.hash(state);
             }
             Op::Unknown { name, argc } => {
                 name.hash(state);
                 argc.hash(state);
             }
-            Op::Lazy { func, block_lens } => {
+            Op::Lazy {
+                func,
+                block_lens,
+                scalar,
+            } => {
                 func.hash(state);
                 block_lens.hash(state);
+                scalar.hash(state);
             }
         }
     }
@@ -160,6 +187,11 @@ impl std::hash::Hash for Op {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Program {
     pub ops: Box<[Op]>,
+    /// Written as an array formula (`{=...}`).
+    pub array: bool,
+    /// A legacy formula whose result, if a range, is the cell in the formula's own row or
+    /// column, else `#VALUE!` (Excel before dynamic arrays).
+    pub intersect_result: bool,
     /// Recompute on every recalculation (NOW, RAND, OFFSET, INDIRECT...).
     pub volatile: bool,
 }
@@ -229,10 +261,12 @@ pub struct CompileNotes {
 pub fn compile(
     formula: &Formula,
     anchor: Anchor,
+    legacy: bool,
     resolver: &mut dyn Resolver,
     notes: &mut CompileNotes,
 ) -> Program {
     let registry = Registry::global();
+    let scalar_at = scalar_context(formula, legacy);
     let mut out: Vec<Op> = Vec::with_capacity(formula.items.len());
     // Output index where each pending operand's code starts.
     let mut starts: Vec<usize> = Vec::new();
@@ -247,7 +281,8 @@ pub fn compile(
         }
     };
 
-    for item in &formula.items {
+    for (k, item) in formula.items.iter().enumerate() {
+        let scalar = scalar_at.get(k).copied().unwrap_or(false);
         let start = out.len();
         match item {
             Item::Number(n) => out.push(Op::Number(*n)),
@@ -299,7 +334,7 @@ pub fn compile(
             Item::Unary(op) => {
                 mark_value(&mut out, producers.pop().flatten());
                 let s = starts.pop().unwrap_or(start);
-                out.push(Op::Unary(*op));
+                out.push(Op::Unary { op: *op, scalar });
                 starts.push(s);
                 producers.push(None);
                 continue;
@@ -307,7 +342,7 @@ pub fn compile(
             Item::Percent => {
                 mark_value(&mut out, producers.pop().flatten());
                 let s = starts.pop().unwrap_or(start);
-                out.push(Op::Percent);
+                out.push(Op::Percent { scalar });
                 starts.push(s);
                 producers.push(None);
                 continue;
@@ -329,7 +364,7 @@ pub fn compile(
                 }
                 starts.pop();
                 let s = starts.pop().unwrap_or(start);
-                out.push(Op::Binary(*op));
+                out.push(Op::Binary { op: *op, scalar });
                 starts.push(s);
                 producers.push(None);
                 continue;
@@ -356,6 +391,7 @@ pub fn compile(
                                     Op::Lazy {
                                         func,
                                         block_lens: lens.into_boxed_slice(),
+                                        scalar,
                                     },
                                 );
                                 starts.push(call_start);
@@ -369,7 +405,11 @@ pub fn compile(
                             }
                             _ => {}
                         }
-                        out.push(Op::Call { func, argc: *argc });
+                        out.push(Op::Call {
+                            func,
+                            argc: *argc,
+                            scalar,
+                        });
                     }
                     None => {
                         if !notes.unknown_functions.contains(name) {
@@ -391,8 +431,36 @@ pub fn compile(
     }
     Program {
         ops: out.into_boxed_slice(),
+        array: formula.array,
+        intersect_result: legacy && !formula.array,
         volatile,
     }
+}
+
+/// For each item of a formula: does it read single values (legacy implicit intersection)?
+/// Only in legacy mode, outside array formulas, and outside the arguments of functions that
+/// evaluate their arguments as arrays (SUMPRODUCT, INDEX, MATCH...).
+fn scalar_context(formula: &Formula, legacy: bool) -> Vec<bool> {
+    let n = formula.items.len();
+    if !legacy || formula.array {
+        return vec![false; n];
+    }
+    let mut scalar = vec![true; n];
+    let Some(starts) = formula.subexpression_starts() else {
+        return scalar;
+    };
+    for (i, item) in formula.items.iter().enumerate() {
+        if let Item::Call { name, argc } = item {
+            if *argc > 0 && crate::functions::ARRAY_ARGUMENT_FUNCTIONS.contains(&&**name) {
+                if let Some(first) = starts.get(i) {
+                    for flag in scalar.iter_mut().take(i).skip(*first) {
+                        *flag = false;
+                    }
+                }
+            }
+        }
+    }
+    scalar
 }
 
 fn mark_value(out: &mut [Op], producer: Option<usize>) {
@@ -477,11 +545,11 @@ pub fn decompile(program: &Program, anchor: Anchor, namer: &dyn Namer) -> Formul
                 let (sheet, name) = namer.name_text(*id);
                 Some(Item::Name { sheet, name })
             }
-            Op::Unary(u) => Some(Item::Unary(*u)),
-            Op::Binary(b) => Some(Item::Binary(*b)),
-            Op::Percent => Some(Item::Percent),
+            Op::Unary { op, .. } => Some(Item::Unary(*op)),
+            Op::Binary { op, .. } => Some(Item::Binary(*op)),
+            Op::Percent { .. } => Some(Item::Percent),
             Op::Paren => Some(Item::Paren),
-            Op::Call { func, argc } => Some(Item::Call {
+            Op::Call { func, argc, .. } => Some(Item::Call {
                 name: Arc::from(registry.def(*func).map(|d| d.name).unwrap_or("#NAME?")),
                 argc: *argc,
             }),
@@ -489,7 +557,9 @@ pub fn decompile(program: &Program, anchor: Anchor, namer: &dyn Namer) -> Formul
                 name: name.clone(),
                 argc: *argc,
             }),
-            Op::Lazy { func, block_lens } => {
+            Op::Lazy {
+                func, block_lens, ..
+            } => {
                 let total: usize = block_lens.iter().map(|l| *l as usize).sum();
                 let name: Arc<str> =
                     Arc::from(registry.def(*func).map(|d| d.name).unwrap_or("#NAME?"));
@@ -509,7 +579,10 @@ pub fn decompile(program: &Program, anchor: Anchor, namer: &dyn Namer) -> Formul
             }
         }
     }
-    Formula { items }
+    Formula {
+        items,
+        array: program.array,
+    }
 }
 
 /// Interned programs with reference counts.

@@ -116,10 +116,16 @@ impl Workbook {
             s.flags[n.index()] |= NEEDS_EVAL;
         }
 
-        // Collect the dirty set and count, for each dirty node, its dirty inputs.
+        // Collect the dirty set and count, for each dirty node, its dirty inputs. A `#CIRC!`
+        // value was set by cycle detection, not computed from the inputs, so early cutoff must
+        // not trust it: such nodes are always re-evaluated when dirty.
+        let circ = Value::Error(ErrorKind::Circ);
         let mut i = 0;
         while let Some(&u) = s.visited.get(i) {
             i += 1;
+            if self.nodes[u.index()].value == circ {
+                s.flags[u.index()] |= NEEDS_EVAL;
+            }
             self.for_each_dependent(u, |v| {
                 s.visit(v);
                 s.indeg[v.index()] += 1;

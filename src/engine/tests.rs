@@ -272,3 +272,37 @@ fn volatile_and_indirect() {
     let v = wb.value("Sheet1!B1");
     assert!(v == Some(n("7")) || v == Some(Value::Error(ErrorKind::Name)));
 }
+
+#[test]
+fn legacy_formulas_intersect_ranges_dynamic_ones_map() {
+    let mut wb = book();
+    for r in 1..=3 {
+        let _ = wb.set_value(&format!("Sheet1!A{r}"), n(&format!("{}", r * 10)));
+    }
+    // Dynamic (default): element by element; the cell shows the first element.
+    let _ = wb.set_formula("Sheet1!B2", "=A1:A3*2");
+    assert_eq!(wb.value("Sheet1!B2"), Some(n("20")));
+    let _ = wb.set_formula("Sheet1!C1", "=SUM(A1:A3*2)");
+    assert_eq!(wb.value("Sheet1!C1"), Some(n("120")));
+    // Legacy: the cell in the formula's own row.
+    wb.set_legacy_formulas(true);
+    let _ = wb.set_formula("Sheet1!B2", "=A1:A3*2");
+    assert_eq!(wb.value("Sheet1!B2"), Some(n("40")));
+    let _ = wb.set_formula("Sheet1!B3", "=ABS(-A1:A3)");
+    assert_eq!(wb.value("Sheet1!B3"), Some(n("30")));
+    // Outside the range's rows there is nothing to intersect.
+    let _ = wb.set_formula("Sheet1!B7", "=A1:A3*2");
+    assert_eq!(wb.value("Sheet1!B7"), Some(Value::Error(ErrorKind::Value)));
+    // SUMPRODUCT evaluates its arguments as arrays; array formulas map everywhere.
+    let _ = wb.set_formula("Sheet1!C2", "=SUMPRODUCT(A1:A3*2)");
+    assert_eq!(wb.value("Sheet1!C2"), Some(n("120")));
+    let _ = wb.set_formula("Sheet1!C3", "{=SUM(A1:A3*2)}");
+    assert_eq!(wb.value("Sheet1!C3"), Some(n("120")));
+    assert_eq!(
+        wb.formula(&CellRef::grid("Sheet1", 2, 2)).as_deref(),
+        Some("{=SUM(A1:A3*2)}")
+    );
+    // A range given to SUM is still the whole range.
+    let _ = wb.set_formula("Sheet1!C4", "=SUM(A1:A3)");
+    assert_eq!(wb.value("Sheet1!C4"), Some(n("60")));
+}

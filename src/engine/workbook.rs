@@ -228,6 +228,8 @@ pub struct Workbook {
     unknown_functions: FxHashMap<Arc<str>, Vec<NodeId>>,
     clock: Option<Decimal>,
     rng: AtomicU64,
+    /// Compile ordinary formulas with legacy implicit intersection (workbooks from files).
+    legacy_formulas: bool,
 }
 
 impl Default for Workbook {
@@ -254,6 +256,7 @@ impl Clone for Workbook {
             unknown_functions: self.unknown_functions.clone(),
             clock: self.clock,
             rng: AtomicU64::new(self.rng.load(Ordering::Relaxed)),
+            legacy_formulas: self.legacy_formulas,
         }
     }
 }
@@ -286,6 +289,7 @@ impl Workbook {
             unknown_functions: FxHashMap::default(),
             clock: None,
             rng: AtomicU64::new(0x9E37_79B9_7F4A_7C15),
+            legacy_formulas: false,
         }
     }
 
@@ -492,7 +496,8 @@ impl Workbook {
                 let node = self.target_node(&target, seeds);
                 let anchor = self.anchor_of(node);
                 let mut notes = CompileNotes::default();
-                let program = compile(&parsed, anchor, self, &mut notes);
+                let legacy = self.legacy_formulas;
+                let program = compile(&parsed, anchor, legacy, self, &mut notes);
                 for f in notes.unknown_functions {
                     self.unknown_functions.entry(f).or_default().push(node);
                 }
@@ -807,6 +812,8 @@ impl Workbook {
                 .collect();
             let patched = Program {
                 ops: ops.into_boxed_slice(),
+                array: program.array,
+                intersect_result: program.intersect_result,
                 volatile: program.volatile,
             };
             self.set_program(dep_id, Some(patched));
@@ -926,7 +933,12 @@ impl Workbook {
     pub(crate) fn formula_of_node(&self, node: NodeId) -> Option<String> {
         let program = self.programs.get(self.nodes.get(node.index())?.program?)?;
         let formula = decompile(program, self.anchor_of(node), self);
-        Some(format!("={}", formula::to_text(&formula)))
+        let text = formula::to_text(&formula);
+        Some(if program.array {
+            format!("{{={text}}}")
+        } else {
+            format!("={text}")
+        })
     }
 
     pub fn has_formula(&self, id: CellId) -> bool {
@@ -975,15 +987,20 @@ impl Workbook {
 
     /// Cells and names whose value depends, directly or not, on `id` (in no particular order).
     pub fn dependents(&self, id: CellId) -> Vec<CellId> {
-        let mut seen = FxHashSet::default();
-        let mut stack = vec![id];
-        let mut out = Vec::new();
+        self.dependents_of(&[id]).into_iter().collect()
+    }
+
+    /// Cells and names whose value depends on any of `sources` (one walk for all of them).
+    pub fn dependents_of(&self, sources: &[CellId]) -> FxHashSet<CellId> {
+        let mut seen: FxHashSet<CellId> = FxHashSet::default();
+        let mut stack: Vec<CellId> = sources.to_vec();
+        let mut out = FxHashSet::default();
         while let Some(u) = stack.pop() {
             self.for_each_dependent(u, |v| {
                 if seen.insert(v) {
                     stack.push(v);
                     if self.is_cell(v) {
-                        out.push(v);
+                        out.insert(v);
                     }
                 }
             });
@@ -1134,6 +1151,19 @@ impl Workbook {
         {
             self.ranges.for_each_containing(*sheet, *row, *col, &mut f);
         }
+    }
+
+    /// How ordinary (non-array) formulas set from now on treat a range where one value is
+    /// expected, e.g. `=A1:A10*2` or `=ABS(B:B)`:
+    /// - `false` (the default, Excel 365's dynamic arrays): element by element; a cell shows the
+    ///   first element of the result.
+    /// - `true` (how Excel reads formulas saved without the array flag, i.e. from files): the
+    ///   cell in the formula's own row or column (implicit intersection), except inside
+    ///   functions that take arrays (SUMPRODUCT, INDEX, MATCH...).
+    ///
+    /// Array formulas written `{=...}` always work element by element.
+    pub fn set_legacy_formulas(&mut self, legacy: bool) {
+        self.legacy_formulas = legacy;
     }
 
     /// Fixes NOW()/TODAY() to a serial date-time (tests, reproducible runs); None for the clock.

@@ -149,6 +149,9 @@ pub enum Item {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Formula {
     pub items: Vec<Item>,
+    /// An array formula (`{=...}` as Excel shows a CSE formula): every operator and function
+    /// works element by element, with no implicit intersection.
+    pub array: bool,
 }
 
 impl Formula {

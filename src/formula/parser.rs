@@ -60,12 +60,16 @@ struct Parser<'a> {
 pub fn parse(text: &str) -> Result<Formula, ParseError> {
     let body_start = text.len() - text.trim_start().len();
     let body = &text[body_start..];
-    let offset = if body.starts_with('=') {
-        body_start + 1
+    // `{=...}` is how Excel shows an array (CSE) formula.
+    let array = body.starts_with("{=") && body.trim_end().ends_with('}');
+    let (offset, end) = if array {
+        (body_start + 2, body_start + body.trim_end().len() - 1)
+    } else if body.starts_with('=') {
+        (body_start + 1, text.len())
     } else {
-        body_start
+        (body_start, text.len())
     };
-    let tokens = tokenize(&text[offset..]).map_err(|e| e.shifted(text, offset))?;
+    let tokens = tokenize(&text[offset..end]).map_err(|e| e.shifted(text, offset))?;
     let mut parser = Parser {
         text,
         output: Vec::with_capacity(tokens.len()),
@@ -75,6 +79,7 @@ pub fn parse(text: &str) -> Result<Formula, ParseError> {
     parser.run(&tokens, offset)?;
     Ok(Formula {
         items: parser.output,
+        array,
     })
 }
 

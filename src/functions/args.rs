@@ -402,6 +402,10 @@ pub fn to_array(op: &Operand, ctx: &dyn EvalContext) -> Array {
     }
 }
 
+/// The largest array an operation may produce (larger results are `#NUM!`, not an
+/// out-of-memory abort).
+pub const MAX_ARRAY_CELLS: usize = 10_000_000;
+
 /// Maps a scalar function over array arguments element by element (Excel's array lifting),
 /// broadcasting single values and single rows/columns. Returns None when no argument is an
 /// array or multi-cell reference (the caller then calls the function once).
@@ -410,6 +414,20 @@ pub fn lift(
     ctx: &dyn EvalContext,
     f: &mut dyn FnMut(&[Value]) -> Value,
 ) -> Option<Array> {
+    // Whole-column and whole-row references count only up to the data they hold.
+    let clipped: Vec<Operand>;
+    let args = if args.iter().any(|a| matches!(a, Operand::Ref(_))) {
+        clipped = args
+            .iter()
+            .map(|a| match a {
+                Operand::Ref(area) => Operand::Ref(ctx.clip_to_used(area)),
+                other => other.clone(),
+            })
+            .collect();
+        &clipped[..]
+    } else {
+        args
+    };
     let mut rows = 1;
     let mut cols = 1;
     let mut any = false;
@@ -423,6 +441,9 @@ pub fn lift(
     }
     if !any {
         return None;
+    }
+    if rows.saturating_mul(cols) > MAX_ARRAY_CELLS {
+        return Some(Array::new(1, 1, vec![Value::Error(ErrorKind::Num)]));
     }
     let mut values = Vec::with_capacity(rows * cols);
     let mut scratch: Vec<Value> = Vec::with_capacity(args.len());

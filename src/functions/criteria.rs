@@ -1,9 +1,15 @@
 //! Criteria of the *IF / *IFS family and D-functions: `">=10"`, `"<>x"`, `"app*"`, `5`, `TRUE`.
 //!
-//! Excel's rules: an optional comparison operator, then an operand. A numeric operand compares
-//! numerically against numbers (and numeric text for `=`); other operands compare as
-//! case-insensitive text, with `*`, `?` and `~` wildcards for `=` and `<>`. `"="` matches empty
-//! cells, `"<>"` non-empty cells, and an empty criterion matches empty cells.
+//! Excel's rules: an optional comparison operator, then an operand. A numeric operand (a number,
+//! or text Excel reads as a number or date: `">=2024-01-01"`) compares numerically against
+//! numbers; `=` also matches text that reads as that number (`COUNTIF(r, 1)` counts a cell
+//! holding the text "1") and `<>` is its complement. Other operands compare as case-insensitive
+//! text ([`compare_text_ci`]), with `*`, `?` and `~` wildcards for `=` and `<>`.
+//!
+//! Blanks: the criterion `""` matches empty cells and empty text, `"="` only empty cells, `"<>"`
+//! every cell that is not empty. A criterion that is itself an empty cell is the number 0: it
+//! matches cells holding 0, not empty cells or text (corpus formulas__test STATISTICAL W24:
+//! COUNTIF(H24:I24,H24) with H24 empty and I24 text is 0; MATH & TRIG W73 SUMIF likewise).
 
 use std::cmp::Ordering;
 
@@ -32,7 +38,10 @@ enum Operand {
         pattern: String,
         has_wildcards: bool,
     },
-    Empty,
+    /// No operand: `""` (`empty_text`: also matches empty text), `"="`, `"<>"`.
+    Blank {
+        empty_text: bool,
+    },
 }
 
 /// A compiled criterion, reusable across many cells.
@@ -43,7 +52,8 @@ pub struct Criterion {
 }
 
 impl Criterion {
-    /// Compiles a criterion from the value given to COUNTIF and friends.
+    /// Compiles a criterion from the value given to COUNTIF and friends. An empty value (a
+    /// reference to an empty cell) is the number 0, as in Excel.
     pub fn new(criterion: &Value) -> Criterion {
         match criterion {
             Value::Number(n) => Criterion {
@@ -60,7 +70,7 @@ impl Criterion {
             },
             Value::Empty => Criterion {
                 op: Op::Eq,
-                operand: Operand::Empty,
+                operand: Operand::Number(Decimal::ZERO),
             },
             Value::Text(t) => Criterion::from_text(t),
         }
@@ -83,7 +93,9 @@ impl Criterion {
             (Op::Eq, t)
         };
         let operand = if rest.is_empty() {
-            Operand::Empty
+            Operand::Blank {
+                empty_text: t.is_empty(),
+            }
         } else if let Some(n) = numeric::parse_number_text(rest) {
             Operand::Number(n)
         } else if rest.eq_ignore_ascii_case("TRUE") {
@@ -104,18 +116,20 @@ impl Criterion {
     /// Does a cell's value meet the criterion?
     pub fn matches(&self, value: &Value) -> bool {
         match (&self.operand, value) {
-            (Operand::Empty, v) => {
-                let empty =
-                    matches!(v, Value::Empty) || matches!(v, Value::Text(t) if t.is_empty());
+            (Operand::Blank { empty_text }, v) => {
+                let blank = matches!(v, Value::Empty)
+                    || (*empty_text && matches!(v, Value::Text(t) if t.is_empty()));
                 match self.op {
-                    Op::Eq => empty,
+                    Op::Eq => blank,
                     Op::Ne => !matches!(v, Value::Empty),
                     _ => false,
                 }
             }
             (Operand::Number(n), Value::Number(x)) => self.ordering_ok(numeric::compare_15(*x, *n)),
-            (Operand::Number(n), Value::Text(t)) if self.op == Op::Eq => {
-                numeric::parse_number_text(t).is_some_and(|x| numeric::compare_15(x, *n).is_eq())
+            (Operand::Number(n), Value::Text(t)) if matches!(self.op, Op::Eq | Op::Ne) => {
+                let equal = numeric::parse_number_text(t)
+                    .is_some_and(|x| numeric::compare_15(x, *n).is_eq());
+                equal == (self.op == Op::Eq)
             }
             (Operand::Bool(b), Value::Bool(x)) => self.ordering_ok(x.cmp(b)),
             (Operand::Error(e), Value::Error(x)) => match self.op {
@@ -248,9 +262,52 @@ mod tests {
     fn empty_and_nonempty() {
         assert!(m(Value::text("="), Value::Empty));
         assert!(!m(Value::text("="), Value::number(0)));
+        assert!(!m(Value::text("="), Value::text("")));
         assert!(m(Value::text("<>"), Value::number(0)));
+        assert!(m(Value::text("<>"), Value::text("")));
         assert!(!m(Value::text("<>"), Value::Empty));
         assert!(m(Value::text(""), Value::Empty));
+        assert!(m(Value::text(""), Value::text("")));
+        assert!(!m(Value::text(""), Value::number(0)));
+    }
+
+    /// A criterion that is an empty cell is 0 (formulas__test STATISTICAL W24:
+    /// COUNTIF(H24:I24,H24) with H24 empty and I24 text is 0).
+    #[test]
+    fn empty_criterion_cell_is_zero() {
+        assert!(!m(Value::Empty, Value::Empty));
+        assert!(!m(Value::Empty, Value::text("")));
+        assert!(!m(Value::Empty, Value::text("29/02/1900")));
+        assert!(m(Value::Empty, Value::number(0)));
+    }
+
+    /// COUNTIF(r, 1) counts the text "1" (formulas__test STATISTICAL S24: COUNTIF(D24:E24,"1")
+    /// is 1 over the number 1); `<>` is the complement of `=`; order operators skip text.
+    #[test]
+    fn numeric_criteria_against_numeric_text() {
+        assert!(m(Value::number(1), Value::text("1")));
+        assert!(m(Value::text("1"), Value::number(1)));
+        assert!(!m(Value::text("<>1"), Value::text("1")));
+        assert!(m(Value::text("<>1"), Value::text("2")));
+        assert!(!m(Value::text(">0"), Value::text("5")));
+        assert!(m(Value::text("<>1"), Value::Empty));
+    }
+
+    #[test]
+    fn date_criteria() {
+        let jan_1 = Value::number(45292); // 2024-01-01
+        assert!(m(Value::text(">=2024-01-01"), jan_1.clone()));
+        assert!(m(Value::text("<1/2/2024"), jan_1.clone()));
+        assert!(!m(Value::text(">1/1/2024"), jan_1.clone()));
+        assert!(m(Value::text("=Jan 1, 2024"), jan_1));
+    }
+
+    #[test]
+    fn text_order_criteria() {
+        assert!(m(Value::text("<b"), Value::text("A")));
+        assert!(m(Value::text(">a"), Value::text("B")));
+        assert!(!m(Value::text("<b"), Value::number(1)));
+        assert!(m(Value::text(">=b"), Value::text("b-")));
     }
 
     #[test]
@@ -258,6 +315,8 @@ mod tests {
         assert!(m(Value::Bool(true), Value::Bool(true)));
         assert!(m(Value::text("TRUE"), Value::Bool(true)));
         assert!(!m(Value::Bool(true), Value::number(1)));
+        assert!(!m(Value::number(1), Value::Bool(true)));
+        assert!(m(Value::text("<=TRUE"), Value::Bool(false)));
         assert!(m(Value::text("#N/A"), Value::Error(ErrorKind::NA)));
     }
 
@@ -267,6 +326,12 @@ mod tests {
         assert!(!wildcard_match("*a*b", "xxaxxbxx"));
         assert!(wildcard_match("", ""));
         assert!(!wildcard_match("", "a"));
+        assert!(wildcard_match("a?c", "abc"));
+        assert!(!wildcard_match("a?c", "ac"));
+        assert!(wildcard_match("~?", "?"));
+        assert!(!wildcard_match("~?", "a"));
+        assert!(wildcard_match("a~~b", "a~b"));
+        assert!(wildcard_match("*~*", "price*"));
         let long = "*".repeat(1000) + "z";
         assert!(!wildcard_match(&long, &"a".repeat(2000)));
     }

@@ -54,11 +54,18 @@ fn branch(op: Operand) -> Operand {
     }
 }
 
+fn is_multi(op: &Operand) -> bool {
+    match op {
+        Operand::Value(_) => false,
+        Operand::Ref(a) => !a.is_single_cell(),
+        Operand::Array(_) => true,
+    }
+}
+
 fn if_(args: &mut dyn LazyArgs) -> Operand {
-    let cond = args.eval(0);
-    if matches!(cond, Operand::Array(_))
-        || matches!(&cond, Operand::Ref(a) if !a.is_single_cell() && super::args::implicit_intersection(a, args.context()).is_none())
-    {
+    // In an array context a range or array condition chooses element by element.
+    let cond = args.eval_value(0);
+    if is_multi(&cond) {
         return if_array(args, &cond);
     }
     match scalar(&cond, args.context()).to_bool() {
@@ -103,7 +110,7 @@ fn ifs(args: &mut dyn LazyArgs) -> Operand {
         return Operand::error(ErrorKind::NA);
     }
     for pair in 0..args.count() / 2 {
-        let cond = args.eval(pair * 2);
+        let cond = args.eval_value(pair * 2);
         match scalar(&cond, args.context()).to_bool() {
             Ok(true) => return branch(args.eval(pair * 2 + 1)),
             Ok(false) => {}
@@ -116,7 +123,14 @@ fn ifs(args: &mut dyn LazyArgs) -> Operand {
 /// IFERROR and IFNA: `catches` decides which errors fall back to the second argument. Array
 /// values are handled element by element.
 fn if_error_like(args: &mut dyn LazyArgs, catches: fn(ErrorKind) -> bool) -> Operand {
-    let value = args.eval(0);
+    let value = match args.eval_value(0) {
+        // A range reaching here is in an array context: handle it as the array it holds.
+        Operand::Ref(a) if !a.is_single_cell() => Operand::Array(Arc::new(super::args::to_array(
+            &Operand::Ref(a),
+            args.context(),
+        ))),
+        other => other,
+    };
     match &value {
         Operand::Array(arr) => {
             if !arr.values.iter().any(|v| v.as_error().is_some_and(catches)) {
@@ -171,7 +185,7 @@ fn ifna(args: &mut dyn LazyArgs) -> Operand {
 }
 
 fn choose(args: &mut dyn LazyArgs) -> Operand {
-    let index = scalar(&args.eval(0), args.context()).to_number();
+    let index = scalar(&args.eval_value(0), args.context()).to_number();
     let index = match index {
         Ok(n) => crate::numeric::snap15(n).trunc(),
         Err(e) => return Operand::error(e),
@@ -184,7 +198,7 @@ fn choose(args: &mut dyn LazyArgs) -> Operand {
 }
 
 fn switch(args: &mut dyn LazyArgs) -> Operand {
-    let subject = scalar(&args.eval(0), args.context());
+    let subject = scalar(&args.eval_value(0), args.context());
     if let Value::Error(e) = subject {
         return Operand::error(e);
     }

@@ -70,6 +70,12 @@ pub trait LazyArgs {
     fn count(&self) -> usize;
     /// Evaluates argument `i` (an omitted argument is an empty value; past the end, `#N/A`).
     fn eval(&mut self, i: usize) -> Operand;
+    /// Evaluates a condition-like argument (IF's test, IFERROR's value, CHOOSE's index): in a
+    /// legacy formula outside any array context, a range becomes the cell in the formula's own
+    /// row or column; otherwise it is returned as is, for the function to map over.
+    fn eval_value(&mut self, i: usize) -> Operand {
+        self.eval(i)
+    }
     /// The workbook, to read references the arguments return.
     fn context(&self) -> &dyn EvalContext;
 }
@@ -101,6 +107,71 @@ pub struct FunctionDef {
 }
 
 pub const VARIADIC: u8 = 255;
+
+/// Functions whose arguments Excel evaluates as arrays even in an ordinary (non-array)
+/// formula: inside them, operators work element by element instead of intersecting.
+pub const ARRAY_ARGUMENT_FUNCTIONS: &[&str] = &[
+    "SUMPRODUCT",
+    "MMULT",
+    "MDETERM",
+    "MINVERSE",
+    "TRANSPOSE",
+    "FREQUENCY",
+    "LINEST",
+    "LOGEST",
+    "TREND",
+    "GROWTH",
+    "INDEX",
+    "MATCH",
+    "LOOKUP",
+    "XLOOKUP",
+    "XMATCH",
+    "VLOOKUP",
+    "HLOOKUP",
+    "SUMX2MY2",
+    "SUMX2PY2",
+    "SUMXMY2",
+    "CORREL",
+    "PEARSON",
+    "RSQ",
+    "SLOPE",
+    "INTERCEPT",
+    "STEYX",
+    "COVAR",
+    "COVARIANCE.P",
+    "COVARIANCE.S",
+    "FORECAST",
+    "FORECAST.LINEAR",
+    "PROB",
+    "T.TEST",
+    "TTEST",
+    "F.TEST",
+    "FTEST",
+    "CHISQ.TEST",
+    "CHITEST",
+    "AGGREGATE",
+    "FILTER",
+    "SORT",
+    "SORTBY",
+    "UNIQUE",
+    "TOCOL",
+    "TOROW",
+    "VSTACK",
+    "HSTACK",
+    "TAKE",
+    "DROP",
+    "CHOOSECOLS",
+    "CHOOSEROWS",
+    "EXPAND",
+    "TEXTJOIN",
+    "CONCAT",
+    "ARRAYTOTEXT",
+    "NPV",
+    "IRR",
+    "MIRR",
+    "XNPV",
+    "XIRR",
+];
 
 impl FunctionDef {
     pub const fn scalar(

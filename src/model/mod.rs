@@ -174,6 +174,8 @@ pub struct Model {
     scenarios: Vec<Scenario>,
     workbook: Workbook,
     ids: Vec<CellId>,
+    /// Case-folded name -> position in `cells`.
+    index: std::collections::HashMap<String, usize>,
     warnings: Vec<String>,
 }
 
@@ -350,18 +352,18 @@ impl Model {
     pub fn from_spec(spec: &ModelSpec, source: &str) -> Result<Model, ModelError> {
         let mut problems = Vec::new();
         let mut cells = Vec::with_capacity(spec.cells.0.len());
-        let mut seen: Vec<(String, String)> = Vec::new();
+        let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
         for (name, c) in &spec.cells.0 {
             if !is_valid_name(name) {
                 problems.push(ModelProblem::InvalidName { name: name.clone() });
             }
-            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == fold(name)) {
+            if let Some(first) = seen.get(&fold(name)) {
                 problems.push(ModelProblem::DuplicateName {
                     name: name.clone(),
                     first: first.clone(),
                 });
             } else {
-                seen.push((fold(name), name.clone()));
+                seen.insert(fold(name), name.clone());
             }
             let distribution = c
                 .distribution
@@ -417,7 +419,10 @@ impl Model {
             scenario_names.push(scenario.clone());
             let mut list = Vec::new();
             for (cell, v) in &overrides.0 {
-                let Some(real) = cells.iter().find(|c| fold(&c.name) == fold(cell)) else {
+                let Some(real) = seen
+                    .get(&fold(cell))
+                    .and_then(|n| cells.iter().find(|c| &c.name == n))
+                else {
                     problems.push(ModelProblem::UnknownScenarioCell {
                         scenario: scenario.clone(),
                         cell: cell.clone(),
@@ -475,7 +480,13 @@ impl Model {
                     .unwrap_or(CellId(u32::MAX))
             })
             .collect();
+        let index = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (fold(&c.name), i))
+            .collect();
         let mut model = Model {
+            index,
             name: spec.name.clone(),
             statement: spec.statement.clone(),
             cells,
@@ -490,7 +501,8 @@ impl Model {
 
     fn find_warnings(&self) -> Vec<String> {
         let mut warnings = Vec::new();
-        let known: Vec<String> = self.cells.iter().map(|c| fold(&c.name)).collect();
+        let known: std::collections::HashSet<String> =
+            self.cells.iter().map(|c| fold(&c.name)).collect();
         for c in &self.cells {
             if let Some(text) = c.formula() {
                 if let Ok(parsed) = formula::parse(text) {
@@ -538,8 +550,7 @@ impl Model {
     }
 
     pub fn index_of(&self, name: &str) -> Option<usize> {
-        let key = fold(name);
-        self.cells.iter().position(|c| fold(&c.name) == key)
+        self.index.get(&fold(name)).copied()
     }
 
     /// The engine id of a model cell.
@@ -575,7 +586,12 @@ impl Model {
         let Some(id) = self.id(name) else {
             return Vec::new();
         };
-        let deps = self.workbook.dependents(id);
+        self.cells_depending_on(&[id])
+    }
+
+    /// Formula cells (in file order) depending on any of the given cells.
+    fn cells_depending_on(&self, sources: &[CellId]) -> Vec<String> {
+        let deps = self.workbook.dependents_of(sources);
         self.cells
             .iter()
             .zip(&self.ids)
@@ -587,38 +603,40 @@ impl Model {
     /// Parameters grouped by owner (in order of first appearance; unowned last), with the
     /// outputs each owner's parameters influence.
     pub fn owners(&self) -> Vec<OwnerGroup> {
-        let mut groups: Vec<OwnerGroup> = Vec::new();
-        for c in self.inputs() {
-            let owner = c.owner.clone();
-            let idx = match groups.iter().position(|g| g.owner == owner) {
-                Some(i) => i,
-                None => {
-                    groups.push(OwnerGroup {
-                        owner: owner.clone(),
+        let mut groups: Vec<(OwnerGroup, Vec<CellId>)> = Vec::new();
+        let mut by_owner: std::collections::HashMap<Option<String>, usize> =
+            std::collections::HashMap::new();
+        for (c, id) in self
+            .cells
+            .iter()
+            .zip(&self.ids)
+            .filter(|(c, _)| c.is_input())
+        {
+            let idx = *by_owner.entry(c.owner.clone()).or_insert_with(|| {
+                groups.push((
+                    OwnerGroup {
+                        owner: c.owner.clone(),
                         parameters: Vec::new(),
                         influences: Vec::new(),
-                    });
-                    groups.len() - 1
-                }
-            };
-            let influenced = self.influenced_by(&c.name);
-            if let Some(g) = groups.get_mut(idx) {
+                    },
+                    Vec::new(),
+                ));
+                groups.len() - 1
+            });
+            if let Some((g, ids)) = groups.get_mut(idx) {
                 g.parameters.push(c.name.clone());
-                for name in influenced {
-                    if !g.influences.contains(&name) {
-                        g.influences.push(name);
-                    }
-                }
+                ids.push(*id);
             }
         }
-        // Keep each group's influences in file order.
-        let order: Vec<String> = self.cells.iter().map(|c| c.name.clone()).collect();
-        for g in &mut groups {
-            g.influences
-                .sort_by_key(|n| order.iter().position(|o| o == n));
-        }
-        groups.sort_by_key(|g| g.owner.is_none());
-        groups
+        let mut out: Vec<OwnerGroup> = groups
+            .into_iter()
+            .map(|(mut g, ids)| {
+                g.influences = self.cells_depending_on(&ids);
+                g
+            })
+            .collect();
+        out.sort_by_key(|g| g.owner.is_none());
+        out
     }
 
     // ---------------------------------------------------------------- editing

@@ -10,6 +10,7 @@
 //!   column computes its outputs from its own parameter cells.
 //! - sheet "Owners": each owner, the parameters they control and the outputs those influence.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
@@ -73,7 +74,6 @@ struct Formats {
     title: Format,
     header: Format,
     text: Format,
-    wrap: Format,
     input_text: Format,
 }
 
@@ -87,7 +87,6 @@ impl Formats {
             title: Format::new().set_bold().set_font_size(14),
             header,
             text: Format::new(),
-            wrap: Format::new().set_text_wrap(),
             input_text: Format::new().set_background_color(Color::RGB(0xFFF2CC)),
         }
     }
@@ -391,15 +390,17 @@ fn write_model_sheet(
     Ok(formulas)
 }
 
+/// Row of each cell on the Scenarios sheet, by case-folded name.
+pub type RowIndex = HashMap<String, u32>;
+
 /// Rewrites a model formula so that names become the cells of one scenario column.
-pub fn formula_in_column(text: &str, rows: &[(String, u32)], col: u32) -> String {
+pub fn formula_in_column(text: &str, rows: &RowIndex, col: u32) -> String {
     let Ok(mut parsed) = formula::parse(text) else {
         return text.to_string();
     };
     for item in parsed.items.iter_mut() {
         if let Item::Name { sheet: None, name } = item {
-            let key = name.to_lowercase();
-            if let Some((_, row)) = rows.iter().find(|(n, _)| n.to_lowercase() == key) {
+            if let Some(row) = rows.get(&name.to_lowercase()) {
                 *item = Item::Cell(CellReference {
                     sheet: None,
                     row: Coord::relative(*row),
@@ -428,15 +429,15 @@ fn write_scenario_sheet(
 ) -> Result<(), XlsxError> {
     let order = scenario_rows(model);
     let first = HEADER_ROW + 1;
-    let rows: Vec<(String, u32)> = order
+    let rows: RowIndex = order
         .iter()
         .enumerate()
-        .map(|(k, &i)| (model.cells()[i].name.clone(), first + k as u32))
+        .map(|(k, &i)| (model.cells()[i].name.to_lowercase(), first + k as u32))
         .collect();
     let mut widths = Widths::new(2 + table.columns.len());
     widths.fit(0, "Cell");
-    for (name, _) in &rows {
-        widths.fit(0, name);
+    for c in model.cells() {
+        widths.fit(0, &c.name);
     }
     for (c, col) in table.columns.iter().enumerate() {
         widths.fit(2 + c, col);
@@ -486,14 +487,16 @@ fn write_scenario_sheet(
                 .map(|(_, input)| input);
             match (override_input, &cell.input) {
                 (Some(CellInput::Value(v)), _) => write_value(sheet, row, col as u16, v, &vf)?,
-                (Some(CellInput::Formula(text)), _) => write_formula(
-                    sheet,
-                    row,
-                    col as u16,
-                    &formula_in_column(text, &rows, col),
-                    &value,
-                    &vf,
-                )?,
+                (Some(CellInput::Formula(text)), _) | (None, CellInput::Formula(text)) => {
+                    write_formula(
+                        sheet,
+                        row,
+                        col as u16,
+                        &formula_in_column(text, &rows, col),
+                        &value,
+                        &vf,
+                    )?
+                }
                 (None, CellInput::Value(_)) if c == 0 => {
                     // The base column reads the Model sheet, so edits there flow through.
                     write_formula(
@@ -520,14 +523,6 @@ fn write_scenario_sheet(
                         &vf,
                     )?
                 }
-                (None, CellInput::Formula(text)) => write_formula(
-                    sheet,
-                    row,
-                    col as u16,
-                    &formula_in_column(text, &rows, col),
-                    &value,
-                    &vf,
-                )?,
             }
         }
     }
@@ -535,6 +530,8 @@ fn write_scenario_sheet(
     Ok(())
 }
 
+/// One block of rows per owner: the owner on every row (so the column filters), its parameters
+/// in the second column and the outputs they influence in the third, one per row.
 fn write_owner_sheet(sheet: &mut Worksheet, model: &Model, f: &Formats) -> Result<(), XlsxError> {
     let groups = model.owners();
     let mut widths = Widths::new(3);
@@ -542,17 +539,26 @@ fn write_owner_sheet(sheet: &mut Worksheet, model: &Model, f: &Formats) -> Resul
         sheet.write_string_with_format(0, i as u16, *h, &f.header)?;
         widths.fit(i, h);
     }
-    for (r, g) in groups.iter().enumerate() {
-        let row = 1 + r as u32;
+    let mut row = 1u32;
+    for g in &groups {
         let owner = g.owner.clone().unwrap_or_else(|| "(no owner)".to_string());
-        let params = g.parameters.join("\n");
-        let influences = g.influences.join("\n");
         widths.fit(0, &owner);
-        widths.fit(1, &params);
-        widths.fit(2, &influences);
-        sheet.write_string(row, 0, owner.as_str())?;
-        sheet.write_string_with_format(row, 1, params.as_str(), &f.wrap)?;
-        sheet.write_string_with_format(row, 2, influences.as_str(), &f.wrap)?;
+        let height = g.parameters.len().max(g.influences.len()).max(1);
+        for k in 0..height {
+            sheet.write_string(row, 0, owner.as_str())?;
+            if let Some(p) = g.parameters.get(k) {
+                widths.fit(1, p);
+                sheet.write_string(row, 1, p.as_str())?;
+            }
+            if let Some(o) = g.influences.get(k) {
+                widths.fit(2, o);
+                sheet.write_string(row, 2, o.as_str())?;
+            }
+            row += 1;
+        }
+    }
+    if row > 1 {
+        sheet.autofilter(0, 0, row - 1, 2)?;
     }
     widths.apply(sheet)?;
     Ok(())

@@ -200,6 +200,8 @@ fn read_scenarios(
             .and_then(|i| inputs.get(i).copied())
             .unwrap_or(false)
     };
+    let by_row: std::collections::HashMap<u32, String> =
+        rows.iter().map(|(n, r)| (*r, n.clone())).collect();
     let mut scenarios = Vec::new();
     let mut col = 3u32;
     while let Some(scenario) = text_at(values, HEADER_ROW, col) {
@@ -210,7 +212,7 @@ fn read_scenarios(
                 Some(f) if f.replace(' ', "") == inherited => {}
                 Some(f) => overrides.push((
                     name.clone(),
-                    Json::String(formula_from_column(&format!("={f}"), &rows)),
+                    Json::String(formula_from_column(&format!("={f}"), &by_row)),
                 )),
                 None => {
                     let v = values
@@ -228,14 +230,14 @@ fn read_scenarios(
 }
 
 /// The inverse of `export::formula_in_column`: cell references become the names of their rows.
-fn formula_from_column(text: &str, rows: &[(String, u32)]) -> String {
+fn formula_from_column(text: &str, rows: &std::collections::HashMap<u32, String>) -> String {
     let Ok(mut parsed) = formula::parse(text) else {
         return text.to_string();
     };
     for item in parsed.items.iter_mut() {
         if let Item::Cell(c) = item {
             if c.sheet.is_none() {
-                if let Some((name, _)) = rows.iter().find(|(_, r)| *r == c.row.index) {
+                if let Some(name) = rows.get(&c.row.index) {
                     *item = Item::Name {
                         sheet: None,
                         name: name.as_str().into(),

@@ -2,6 +2,7 @@
 //! formats tables. Exit codes: 0 success, 1 a check or comparison failed, 2 bad input.
 
 mod analysis_cmds;
+mod book;
 mod export_cmds;
 mod model_cmds;
 mod render;
@@ -24,7 +25,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Evaluate a value model (.json) and print every cell.
+    /// Evaluate a value model (.json) or a workbook (.xlsx, .xlsm, .xls, .ods) and print every cell.
     Eval {
         file: PathBuf,
         /// Override a cell before evaluating: NAME=VALUE (VALUE may be a formula starting with =).
@@ -64,6 +65,12 @@ enum Command {
         #[arg(short, long, value_name = "OUT.json")]
         output: PathBuf,
     },
+    /// Recompute a workbook and compare every formula with the value Excel saved.
+    Check {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Tornado: which parameter (and owner) moves an output most, one at a time low → high.
     Sensitivity(analysis_cmds::SensitivityArgs),
     /// Break-even: the parameter value that makes an output hit a target.
@@ -77,6 +84,16 @@ enum Command {
     },
 }
 
+/// Spreadsheet files go to the workbook commands; anything else is read as a value model.
+fn is_workbook(path: &std::path::Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
@@ -85,7 +102,14 @@ fn main() -> ExitCode {
             set,
             json,
             strict,
-        } => model_cmds::eval(&file, &set, json, strict),
+        } => {
+            if is_workbook(&file) {
+                book::eval_book(&file, &set, json)
+            } else {
+                model_cmds::eval(&file, &set, json, strict)
+            }
+        }
+        Command::Check { file, json } => book::check_book(&file, json),
         Command::Scenarios { file, json, strict } => model_cmds::scenarios(&file, json, strict),
         Command::Owners { file, json } => model_cmds::owners(&file, json),
         Command::Functions { json } => model_cmds::functions(json),

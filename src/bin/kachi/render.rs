@@ -71,13 +71,17 @@ pub fn print_model_error(e: &ModelError) {
         e.problems.len(),
         if e.problems.len() == 1 { "" } else { "s" }
     );
-    for p in &e.problems {
+    const SHOWN: usize = 50;
+    for p in e.problems.iter().take(SHOWN) {
         eprintln!("  - {p}");
         match p {
             ModelProblem::Formula { error, .. } => eprintln!("{}", caret(error, "      ")),
             ModelProblem::Json { .. } => {}
             _ => {}
         }
+    }
+    if e.problems.len() > SHOWN {
+        eprintln!("  … and {} more", e.problems.len() - SHOWN);
     }
 }
 

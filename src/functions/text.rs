@@ -1,5 +1,0 @@
-//! Text functions.
-
-use super::FunctionDef;
-
-pub const FUNCTIONS: &[FunctionDef] = &[];
