@@ -49,7 +49,12 @@ impl Area {
 /// The most elements an array computed element by element may have (the same bound as
 /// SEQUENCE and friends): beyond it the result is `#NUM!` instead of an allocation the machine
 /// cannot make (`SUM(A:XFD*1)` would be 17 billion values).
+#[cfg(not(fuzzing))]
 pub const MAX_ARRAY_CELLS: usize = 10_000_000;
+/// Fuzzing builds (`cargo fuzz` sets `--cfg fuzzing`) use a smaller bound, so that the fuzzer
+/// explores instead of timing out on legitimately slow whole-column arithmetic.
+#[cfg(fuzzing)]
+pub const MAX_ARRAY_CELLS: usize = 100_000;
 
 /// A two-dimensional array of values, row-major.
 #[derive(Clone, Debug, PartialEq)]
