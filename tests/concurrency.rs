@@ -195,7 +195,9 @@ fn models_move_between_threads() {
         let table = model.scenario_table();
         (model, table)
     });
-    let (model, table) = handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+    let (model, table) = handle
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
     let table = table.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         table.value("value_per_day", "base"),
