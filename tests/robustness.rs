@@ -530,3 +530,25 @@ mod xlsx_files {
         assert!(read_bounded(&dir.path().join("absent.xlsx")).is_err());
     }
 }
+
+#[test]
+fn the_command_line_ends_quietly_when_its_output_is_closed() {
+    // `kachi functions | head -1` used to end with a panic message.
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kachi"))
+        .arg("functions")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_string(&mut stderr);
+    }
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // 141 (128 + SIGPIPE) as shells report it; 0 if the child wrote everything first.
+    assert!(matches!(status.code(), Some(0 | 141)), "{status:?}");
+}
