@@ -119,3 +119,19 @@ fn element_wise_operations_on_whole_sheets_are_num_errors() {
     let _ = wb.set_formula("S2!A2", "=SUM(Sheet1!A:A%)");
     assert_eq!(wb.value("S2!A2"), Some(n("0.005")));
 }
+
+#[test]
+fn function_prefixes_without_a_name_are_errors() {
+    // `_XLUDF.(` became a function with an empty name, printed as a bare parenthesis.
+    let (result, _) = replay_formula("=et_value_pe=_XLUDF.(2,A1:B3,2,FALSE)");
+    let message = result.err().unwrap_or_default();
+    assert!(message.contains("without a function name"), "{message}");
+    // Stacked prefixes in any order print the same after a round trip.
+    assert_eq!(replay_formula("=_xlws._xlfn.SUM(1,2)").1, Some(n("3")));
+    assert_eq!(
+        parse("=_xlws._xlfn._xludf.ABS(-1)")
+            .map(|f| to_text(&f))
+            .ok(),
+        Some("ABS(-1)".to_string())
+    );
+}
