@@ -12,7 +12,7 @@ use super::NodeId;
 use crate::formula::reference::{MAX_COLS, MAX_ROWS};
 use crate::formula::{AreaKind, BinaryOp, CellPos, Item, UnaryOp};
 use crate::functions::args::scalar as scalar_value;
-use crate::functions::args::{implicit_intersection, lift, scalar};
+use crate::functions::args::{implicit_intersection, lift, scalar, MAX_ARRAY_CELLS};
 use crate::functions::{
     call_eager, Area, Array, EvalContext, Kind, LazyArgs, Operand, Registry, SheetId,
 };
@@ -25,6 +25,10 @@ static EMPTY: Value = Value::Empty;
 pub struct EvalCtx<'a> {
     pub wb: &'a Workbook,
     pub current: Option<(SheetId, CellPos)>,
+    /// Set when a function asks to scan, cell by cell, an area of more than
+    /// [`MAX_ARRAY_CELLS`] used cells (a sheet used from A1 to XFD1048576): the function gets
+    /// a one-cell area instead, and its result becomes `#NUM!` (no 17-billion-cell loops).
+    pub too_large: std::cell::Cell<bool>,
 }
 
 impl EvalContext for EvalCtx<'_> {
@@ -58,11 +62,20 @@ impl EvalContext for EvalCtx<'_> {
         };
         let max_row = sheet.grid.extent_rows.saturating_sub(1).max(area.top);
         let max_col = sheet.grid.extent_cols.saturating_sub(1).max(area.left);
-        Area {
+        let clipped = Area {
             bottom: area.bottom.min(max_row),
             right: area.right.min(max_col),
             ..*area
+        };
+        if clipped.rows().saturating_mul(clipped.cols()) > MAX_ARRAY_CELLS {
+            self.too_large.set(true);
+            return Area {
+                bottom: area.top,
+                right: area.left,
+                ..*area
+            };
         }
+        clipped
     }
 
     fn current_cell(&self) -> Option<(SheetId, CellPos)> {
@@ -259,7 +272,11 @@ pub struct Evaluator<'a> {
 impl<'a> Evaluator<'a> {
     pub fn new(wb: &'a Workbook, stack: &'a mut Vec<Operand>) -> Evaluator<'a> {
         Evaluator {
-            ctx: EvalCtx { wb, current: None },
+            ctx: EvalCtx {
+                wb,
+                current: None,
+                too_large: std::cell::Cell::new(false),
+            },
             stack,
         }
     }
@@ -357,6 +374,11 @@ impl<'a> Evaluator<'a> {
                         }
                         None => Operand::error(ErrorKind::Name),
                     };
+                    let result = if self.ctx.too_large.replace(false) {
+                        Operand::error(ErrorKind::Num)
+                    } else {
+                        result
+                    };
                     self.stack.truncate(at);
                     self.stack.push(result);
                 }
@@ -385,6 +407,11 @@ impl<'a> Evaluator<'a> {
                             f(&mut frame)
                         }
                         _ => Operand::error(ErrorKind::Name),
+                    };
+                    let result = if self.ctx.too_large.replace(false) {
+                        Operand::error(ErrorKind::Num)
+                    } else {
+                        result
                     };
                     self.stack.push(result);
                     pc += 1 + total;

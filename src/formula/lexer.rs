@@ -59,10 +59,12 @@ pub struct Token {
 /// Upper-cases a function name and strips Excel's storage prefixes (`_xlfn.`, `_xlws.`).
 pub fn canonical_function_name(name: &str) -> String {
     let mut upper = name.to_uppercase();
-    for prefix in ["_XLFN.", "_XLWS.", "_XLUDF."] {
-        while let Some(rest) = upper.strip_prefix(prefix) {
-            upper = rest.to_string();
-        }
+    // In any order and number (`_xlws._xlfn.SORT`), so that printing is stable.
+    while let Some(rest) = ["_XLFN.", "_XLWS.", "_XLUDF."]
+        .iter()
+        .find_map(|p| upper.strip_prefix(p))
+    {
+        upper = rest.to_string();
     }
     upper
 }
@@ -399,8 +401,14 @@ impl<'a> Lexer<'a> {
         let word = &self.text[ref_start..end];
         self.pos = end;
         if self.peek() == Some('(') && sheet.is_none() && !word.contains('$') {
-            self.pos += 1;
             let name = canonical_function_name(word);
+            if name.is_empty() {
+                return Err(self.err(
+                    start,
+                    format!("'{word}' is a prefix without a function name"),
+                ));
+            }
+            self.pos += 1;
             self.push(TokenKind::Function(Arc::from(name)), start);
             return Ok(());
         }

@@ -161,6 +161,14 @@ impl<'a> Parser<'a> {
             let at = token.start + offset;
             let opened_call_before = just_opened_call;
             just_opened_call = false;
+            // An argument may be left out (`IF(A1,,2)`) only right after '(' or ','; after an
+            // operator (`SUM(1+)`) an operand is missing.
+            let argument_empty = matches!(
+                i.checked_sub(1)
+                    .and_then(|j| tokens.get(j))
+                    .map(|t| &t.kind),
+                Some(TokenKind::Function(_) | TokenKind::Comma | TokenKind::Semicolon)
+            );
             match &token.kind {
                 TokenKind::Number(_)
                 | TokenKind::Text(_)
@@ -207,6 +215,9 @@ impl<'a> Parser<'a> {
                     expect_operand = true;
                 }
                 TokenKind::Comma | TokenKind::Semicolon => {
+                    if expect_operand && !argument_empty {
+                        return Err(self.err(at, "expected an operand before ','"));
+                    }
                     self.pop_to_open();
                     match self.stack.last_mut() {
                         Some(Pending::Function { argc, .. }) => {
@@ -226,6 +237,9 @@ impl<'a> Parser<'a> {
                     }
                 }
                 TokenKind::RParen => {
+                    if expect_operand && !argument_empty && !opened_call_before {
+                        return Err(self.err(at, "expected an operand before ')'"));
+                    }
                     self.pop_to_open();
                     match self.stack.pop() {
                         Some(Pending::Paren { .. }) => {

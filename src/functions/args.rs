@@ -46,6 +46,16 @@ impl Area {
     }
 }
 
+/// The most elements an array computed element by element may have (the same bound as
+/// SEQUENCE and friends): beyond it the result is `#NUM!` instead of an allocation the machine
+/// cannot make (`SUM(A:XFD*1)` would be 17 billion values).
+#[cfg(not(fuzzing))]
+pub const MAX_ARRAY_CELLS: usize = 10_000_000;
+/// Fuzzing builds (`cargo fuzz` sets `--cfg fuzzing`) use a smaller bound, so that the fuzzer
+/// explores instead of timing out on legitimately slow whole-column arithmetic.
+#[cfg(fuzzing)]
+pub const MAX_ARRAY_CELLS: usize = 100_000;
+
 /// A two-dimensional array of values, row-major.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Array {
@@ -315,9 +325,10 @@ pub fn for_each_number(
                 other => f(other.to_number()?),
             },
             Operand::Ref(area) => {
-                let area = ctx.clip_to_used(area);
+                // Only the stored cells are visited: no clipping needed (and none wanted, as
+                // clipping refuses huge used extents).
                 let mut err: Option<ErrorKind> = None;
-                ctx.for_each_in_area(&area, &mut |_, _, v| {
+                ctx.for_each_in_area(area, &mut |_, _, v| {
                     if err.is_some() {
                         return;
                     }
@@ -390,6 +401,9 @@ pub fn to_array(op: &Operand, ctx: &dyn EvalContext) -> Array {
         Operand::Ref(area) => {
             let area = ctx.clip_to_used(area);
             let (rows, cols) = (area.rows(), area.cols());
+            if rows.saturating_mul(cols) > MAX_ARRAY_CELLS {
+                return Array::new(1, 1, vec![Value::Error(ErrorKind::Num)]);
+            }
             let mut values = vec![Value::Empty; rows * cols];
             ctx.for_each_in_area(&area, &mut |r, c, v| {
                 let i = (r - area.top) as usize * cols + (c - area.left) as usize;
@@ -402,13 +416,10 @@ pub fn to_array(op: &Operand, ctx: &dyn EvalContext) -> Array {
     }
 }
 
-/// The largest array an operation may produce (larger results are `#NUM!`, not an
-/// out-of-memory abort).
-pub const MAX_ARRAY_CELLS: usize = 10_000_000;
-
 /// Maps a scalar function over array arguments element by element (Excel's array lifting),
 /// broadcasting single values and single rows/columns. Returns None when no argument is an
-/// array or multi-cell reference (the caller then calls the function once).
+/// array or multi-cell reference (the caller then calls the function once). A result of more
+/// than [`MAX_ARRAY_CELLS`] elements is a single `#NUM!`.
 pub fn lift(
     args: &[Operand],
     ctx: &dyn EvalContext,

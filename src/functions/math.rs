@@ -480,8 +480,7 @@ fn conditional_sum(
     };
     match sum {
         Operand::Ref(area) => {
-            let used = ctx.clip_to_used(area);
-            ctx.for_each_in_area(&used, &mut |r, c, v| {
+            ctx.for_each_in_area(area, &mut |r, c, v| {
                 visit((r - area.top) as usize, (c - area.left) as usize, v)
             });
         }

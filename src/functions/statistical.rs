@@ -714,7 +714,8 @@ fn gather_area(
     g: Gather,
     f: &mut dyn FnMut(Decimal),
 ) -> Result<(), ErrorKind> {
-    let area = ctx.clip_to_used(area);
+    // Stored cells only: for_each_in_area clips by itself.
+    let area = *area;
     let mut first_error: Option<(u32, u32, ErrorKind)> = None;
     let mut in_order: Vec<(u32, u32, Decimal)> = Vec::new();
     ctx.for_each_in_area(&area, &mut |r, c, v| {
@@ -887,7 +888,7 @@ fn count_numbers(args: &[Operand], ctx: &dyn EvalContext, skip_subtotals: bool) 
                 }
             }
             Operand::Ref(area) => {
-                let clipped = ctx.clip_to_used(area);
+                let clipped = *area;
                 ctx.for_each_in_area(&clipped, &mut |r, c, v| {
                     if matches!(v, Value::Number(_))
                         && !(skip_subtotals && is_subtotal_cell(ctx, clipped.sheet, r, c))
@@ -917,7 +918,7 @@ fn count_values(args: &[Operand], ctx: &dyn EvalContext, g: Gather) -> usize {
         match arg {
             Operand::Value(v) => count += usize::from(counts(v)),
             Operand::Ref(area) => {
-                let clipped = ctx.clip_to_used(area);
+                let clipped = *area;
                 ctx.for_each_in_area(&clipped, &mut |r, c, v| {
                     if counts(v)
                         && !(g.skip_subtotals && is_subtotal_cell(ctx, clipped.sheet, r, c))
@@ -949,7 +950,7 @@ fn countblank(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
         Operand::Ref(area) => {
             let total = area.rows() as u64 * area.cols() as u64;
             let mut filled = 0u64;
-            ctx.for_each_in_area(&ctx.clip_to_used(area), &mut |_, _, v| {
+            ctx.for_each_in_area(area, &mut |_, _, v| {
                 if !is_blank(v) {
                     filled += 1;
                 }

@@ -70,6 +70,10 @@ pub enum ImportError {
     Encrypted { path: String },
     #[error("{path} is corrupt or truncated: {detail}")]
     Corrupt { path: String, detail: String },
+    /// Refused by the zip guard before calamine read it (real unpacked sizes, references
+    /// outside the grid).
+    #[error(transparent)]
+    Refused(#[from] super::guard::GuardError),
     #[error("{path} is too large to import: {what}, over the limit of {limit} (a zip bomb?)")]
     TooLarge {
         path: String,
@@ -172,6 +176,14 @@ pub fn import(path: &Path) -> Result<ImportedBook, ImportError> {
 /// one batch and recalculates it.
 pub fn import_with(path: &Path, limits: &Limits) -> Result<ImportedBook, ImportError> {
     let package = package::inspect(path, limits)?;
+    if matches!(package.format, BookFormat::Xlsx | BookFormat::Xlsm) {
+        let archive_limits = super::guard::ArchiveLimits {
+            max_total_bytes: limits.max_total_uncompressed,
+            max_part_bytes: limits.max_part_uncompressed,
+            ..super::guard::ArchiveLimits::DEFAULT
+        };
+        super::guard::check_package(path, &archive_limits)?;
+    }
     let label = path.display().to_string();
     // calamine indexes slices of untrusted bytes in places (notably the .xls formula parser):
     // a panic there is a malformed file, not a bug to crash the caller on.

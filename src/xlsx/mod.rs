@@ -4,9 +4,12 @@
 //!   into a live [`crate::Workbook`], keeping Excel's saved values aside and reporting
 //!   everything it could not represent; [`check`] compares kachi's values with Excel's.
 //! - [`export`] writes value models to .xlsx; [`read_model`] reads them back.
+//!
+//! Every path that reads an xlsx file calls [`guard`] before calamine opens it.
 
 pub mod check;
 pub mod export;
+pub mod guard;
 pub mod import;
 mod names;
 mod ods_formula;
@@ -17,6 +20,7 @@ pub mod tornado;
 
 pub use check::{check, Agreement, CheckReport, Mismatch, NotCompared};
 pub use export::{export_model, export_workbook, ExportError, ExportSummary};
+pub use guard::{ArchiveLimits, GuardError};
 pub use import::{
     import, import_with, BookFormat, FormulaCell, ImportError, ImportReport, ImportedBook, Limits,
     RejectedFormula, UnsupportedFunction,

@@ -27,6 +27,9 @@ pub enum ReadModelError {
         row: u32,
         message: String,
     },
+    /// Refused before reading: a possible zip bomb, or references calamine cannot take.
+    #[error(transparent)]
+    Refused(#[from] super::guard::GuardError),
     #[error(transparent)]
     Model(#[from] ModelError),
 }
@@ -95,6 +98,7 @@ fn formula_at(formulas: &Range<String>, row: u32, col: u32) -> Option<String> {
 /// Reads an exported value model.
 pub fn read_model(path: &Path) -> Result<Model, ReadModelError> {
     let label = path.display().to_string();
+    super::guard::check(path)?;
     let mut book = open_workbook_auto(path).map_err(|e| ReadModelError::Open {
         path: label.clone(),
         message: e.to_string(),
