@@ -236,12 +236,26 @@ pub fn scalar(op: &Operand, ctx: &dyn EvalContext) -> Value {
     }
 }
 
-/// The cell of `area` in the current cell's row (single column area) or column (single row).
-pub fn implicit_intersection(area: &Area, ctx: &dyn EvalContext) -> Option<(u32, u32)> {
-    let (sheet, pos) = ctx.current_cell()?;
-    if sheet != area.sheet {
-        return None;
+/// One operand as a legacy formula gives it to a function that reads single values: a
+/// multi-cell reference becomes the reference to its cell in the formula's own row or column
+/// (still a reference, so an empty cell is not mistaken for an omitted argument) or `#VALUE!`;
+/// an array its first element.
+pub fn single(op: &Operand, ctx: &dyn EvalContext) -> Operand {
+    match op {
+        Operand::Ref(a) if !a.is_single_cell() => match implicit_intersection(a, ctx) {
+            Some((row, col)) => Operand::Ref(Area::cell(a.sheet, row, col)),
+            None => Operand::error(ErrorKind::Value),
+        },
+        Operand::Array(_) => Operand::Value(scalar(op, ctx)),
+        other => other.clone(),
     }
+}
+
+/// The cell of `area` in the current cell's row (single column area) or column (single row).
+/// The area may be on another sheet: Excel intersects by position (in Sheet2!B2,
+/// `=Sheet1!B1:B3` is Sheet1!B2).
+pub fn implicit_intersection(area: &Area, ctx: &dyn EvalContext) -> Option<(u32, u32)> {
+    let (_, pos) = ctx.current_cell()?;
     if area.left == area.right && (area.top..=area.bottom).contains(&pos.row) {
         return Some((pos.row, area.left));
     }
@@ -300,7 +314,7 @@ pub enum Collect {
 }
 
 /// Visits the numbers of an aggregate's arguments (Excel's rules for SUM and friends). Stops at
-/// the first error and returns it.
+/// the first error and returns it. References are read in no particular order.
 pub fn for_each_number(
     args: &[Operand],
     ctx: &dyn EvalContext,
@@ -309,26 +323,17 @@ pub fn for_each_number(
 ) -> Result<(), ErrorKind> {
     for arg in args {
         match arg {
-            Operand::Value(v) => match v {
-                Value::Empty => {}
-                Value::Error(e) => return Err(*e),
-                other => f(other.to_number()?),
-            },
+            Operand::Value(v) => direct_number(v, f)?,
             Operand::Ref(area) => {
                 let area = ctx.clip_to_used(area);
                 let mut err: Option<ErrorKind> = None;
                 ctx.for_each_in_area(&area, &mut |_, _, v| {
-                    if err.is_some() {
-                        return;
-                    }
-                    match v {
-                        Value::Number(n) => f(*n),
-                        Value::Error(e) => err = Some(*e),
-                        Value::Bool(b) if collect == Collect::NumbersA => {
-                            f(if *b { Decimal::ONE } else { Decimal::ZERO })
+                    if err.is_none() {
+                        match contained_number(v, collect) {
+                            Ok(Some(n)) => f(n),
+                            Ok(None) => {}
+                            Err(e) => err = Some(e),
                         }
-                        Value::Text(_) if collect == Collect::NumbersA => f(Decimal::ZERO),
-                        _ => {}
                     }
                 });
                 if let Some(e) = err {
@@ -337,20 +342,68 @@ pub fn for_each_number(
             }
             Operand::Array(arr) => {
                 for v in &arr.values {
-                    match v {
-                        Value::Number(n) => f(*n),
-                        Value::Error(e) => return Err(*e),
-                        Value::Bool(b) if collect == Collect::NumbersA => {
-                            f(if *b { Decimal::ONE } else { Decimal::ZERO })
-                        }
-                        Value::Text(_) if collect == Collect::NumbersA => f(Decimal::ZERO),
-                        _ => {}
+                    if let Some(n) = contained_number(v, collect)? {
+                        f(n);
                     }
                 }
             }
         }
     }
     Ok(())
+}
+
+/// Like [`for_each_number`], but each reference is read in Excel's order, row by row, for the
+/// functions whose result depends on it (NPV discounts each value one period more than the
+/// one before). The first error in that order is returned.
+pub fn for_each_number_in_order(
+    args: &[Operand],
+    ctx: &dyn EvalContext,
+    collect: Collect,
+    f: &mut dyn FnMut(Decimal),
+) -> Result<(), ErrorKind> {
+    for arg in args {
+        match arg {
+            Operand::Ref(area) => {
+                let area = ctx.clip_to_used(area);
+                let mut cells: Vec<(u32, u32, Value)> = Vec::new();
+                ctx.for_each_in_area(&area, &mut |r, c, v| cells.push((r, c, v.clone())));
+                cells.sort_unstable_by_key(|(r, c, _)| (*r, *c));
+                for (_, _, v) in &cells {
+                    if let Some(n) = contained_number(v, collect)? {
+                        f(n);
+                    }
+                }
+            }
+            other => for_each_number(std::slice::from_ref(other), ctx, collect, f)?,
+        }
+    }
+    Ok(())
+}
+
+/// A direct argument of an aggregate: coerced to a number (text to its number or `#VALUE!`,
+/// TRUE to 1); an omitted one is skipped.
+fn direct_number(v: &Value, f: &mut dyn FnMut(Decimal)) -> Result<(), ErrorKind> {
+    match v {
+        Value::Empty => Ok(()),
+        Value::Error(e) => Err(*e),
+        other => {
+            f(other.to_number()?);
+            Ok(())
+        }
+    }
+}
+
+/// The number a value inside a reference or array contributes to an aggregate, if any.
+fn contained_number(v: &Value, collect: Collect) -> Result<Option<Decimal>, ErrorKind> {
+    match v {
+        Value::Number(n) => Ok(Some(*n)),
+        Value::Error(e) => Err(*e),
+        Value::Bool(b) if collect == Collect::NumbersA => {
+            Ok(Some(if *b { Decimal::ONE } else { Decimal::ZERO }))
+        }
+        Value::Text(_) if collect == Collect::NumbersA => Ok(Some(Decimal::ZERO)),
+        _ => Ok(None),
+    }
 }
 
 /// Collects an aggregate's numbers into a vector (for MEDIAN, STDEV and the like).
@@ -364,6 +417,18 @@ pub fn collect_numbers(
     Ok(out)
 }
 
+/// A reference reaching the sheet's last row or column (A:A, 1:1, A5:A1048576) clipped to the
+/// part that can hold data, so that it costs what its data costs; any other reference keeps
+/// its shape (`A2:A12>10` has 11 elements however few of them hold data).
+pub fn clip_whole(area: &Area, ctx: &dyn EvalContext) -> Area {
+    use crate::formula::reference::{MAX_COLS, MAX_ROWS};
+    if area.bottom >= MAX_ROWS - 1 || area.right >= MAX_COLS - 1 {
+        ctx.clip_to_used(area)
+    } else {
+        *area
+    }
+}
+
 /// Visits every value of an operand, row-major, including empty cells (for COUNTBLANK, lookups,
 /// criteria). Whole-column references are clipped to the used extent first.
 pub fn for_each_value(op: &Operand, ctx: &dyn EvalContext, f: &mut dyn FnMut(&Value)) {
@@ -371,7 +436,7 @@ pub fn for_each_value(op: &Operand, ctx: &dyn EvalContext, f: &mut dyn FnMut(&Va
         Operand::Value(v) => f(v),
         Operand::Array(arr) => arr.values.iter().for_each(f),
         Operand::Ref(area) => {
-            let area = ctx.clip_to_used(area);
+            let area = clip_whole(area, ctx);
             for r in area.top..=area.bottom {
                 for c in area.left..=area.right {
                     f(ctx.cell(area.sheet, r, c));
@@ -388,7 +453,7 @@ pub fn to_array(op: &Operand, ctx: &dyn EvalContext) -> Array {
         Operand::Value(v) => Array::new(1, 1, vec![v.clone()]),
         Operand::Array(arr) => (**arr).clone(),
         Operand::Ref(area) => {
-            let area = ctx.clip_to_used(area);
+            let area = clip_whole(area, ctx);
             let (rows, cols) = (area.rows(), area.cols());
             let mut values = vec![Value::Empty; rows * cols];
             ctx.for_each_in_area(&area, &mut |r, c, v| {
@@ -420,7 +485,7 @@ pub fn lift(
         clipped = args
             .iter()
             .map(|a| match a {
-                Operand::Ref(area) => Operand::Ref(ctx.clip_to_used(area)),
+                Operand::Ref(area) => Operand::Ref(clip_whole(area, ctx)),
                 other => other.clone(),
             })
             .collect();
@@ -463,4 +528,27 @@ pub fn lift(
         }
     }
     Some(Array::new(rows, cols, values))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    /// Implicit intersection goes by position, also into another sheet (koala basic.xlsx:
+    /// `=Liste2` in Sheet2!B2, Liste2 being Sheet1!$B$1:$B$3, is Sheet1!B2); `single` keeps
+    /// the intersected cell a reference.
+    #[test]
+    fn implicit_intersection_by_position_across_sheets() {
+        let mut g = TestGrid::new();
+        g.sheets.push("Sheet2".to_string());
+        g.set("B1", n("10")).set("B2", n("20")).set("B3", n("30"));
+        g.current = Some((SheetId(1), CellPos { row: 1, col: 1 }));
+        let liste2 = g.area("B1:B3");
+        assert_eq!(scalar(&liste2, &g), n("20"));
+        assert_eq!(single(&liste2, &g), g.area("B2"));
+        g.current = Some((SheetId(1), CellPos { row: 5, col: 1 }));
+        assert_eq!(scalar(&liste2, &g), Value::Error(ErrorKind::Value));
+        assert_eq!(single(&liste2, &g), Operand::error(ErrorKind::Value));
+    }
 }

@@ -679,7 +679,7 @@ fn npv(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
         let mut total = 0.0;
         let mut factor = 1.0;
         let discount = 1.0 + rate;
-        args::for_each_number(
+        args::for_each_number_in_order(
             args.get(1..).unwrap_or(&[]),
             ctx,
             Collect::Numbers,
@@ -861,10 +861,68 @@ fn xirr(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
             return Err(ErrorKind::Num);
         }
         let f = |r: f64| xnpv_with_slope(&flows, r);
-        numeric::from_f64(solve_rate(&f, guess)?)
+        let value_only = |r: f64| f(r).map(|(y, _)| y);
+        let rate = match xirr_by_bisection(&value_only, guess) {
+            Some(found) => found?,
+            None => solve_rate(&f, guess)?,
+        };
+        numeric::from_f64(rate)
     })();
     result.into()
 }
+
+/// How many times XIRR doubles the guess looking for a sign change, as Excel's 100 tries.
+const XIRR_DOUBLINGS: usize = 100;
+/// XIRR's bisection stops when the bracket is narrower than this.
+const XIRR_TOLERANCE: f64 = 1e-8;
+
+/// Excel's XIRR search: the guess is doubled until XNPV changes sign between 0 and it, then
+/// that bracket is halved until narrower than 1e-8 and the last midpoint is the answer. This
+/// is why Excel's XIRR is only good to about 1e-8, and why its last digits depend on the
+/// guess: in formulas__test, guess 1 (bracket [0, 1]) gives 0.5993197485804558 and the
+/// default 0.1 (doubled to [0, 0.8]) 0.5993197500705721, where the root is 0.59931975575305;
+/// Microsoft's documented example gives 0.373362535 (the root is 0.3733625335). A doubling
+/// that reaches -1 is `#NUM!` (guess -0.1 there). None when no sign change turns up (a zero
+/// guess, or a root on the other side of 0): the caller then solves by Newton's method.
+fn xirr_by_bisection(f: &dyn Fn(f64) -> Option<f64>, guess: f64) -> Option<Fin<f64>> {
+    let at_zero = f(0.0)?;
+    let mut far = guess;
+    let mut bracketed = false;
+    for _ in 0..XIRR_DOUBLINGS {
+        if far <= -1.0 {
+            return Some(Err(ErrorKind::Num));
+        }
+        if (f(far)? > 0.0) != (at_zero > 0.0) {
+            bracketed = true;
+            break;
+        }
+        far *= 2.0;
+    }
+    if !bracketed {
+        return None;
+    }
+    // `above` is the end where XNPV is positive, `below` the other.
+    let (mut above, mut below) = if at_zero > 0.0 {
+        (0.0, far)
+    } else {
+        (far, 0.0)
+    };
+    for _ in 0..MAX_BISECTIONS {
+        let mid = 0.5 * (above + below);
+        if f(mid)? > 0.0 {
+            above = mid;
+        } else {
+            below = mid;
+        }
+        if (above - below).abs() < XIRR_TOLERANCE {
+            return Some(Ok(mid));
+        }
+    }
+    None
+}
+
+/// Enough halvings to narrow any finite bracket below XIRR's tolerance.
+const MAX_BISECTIONS: usize = 1100;
 
 fn fvschedule(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     let result = (|| {
@@ -1853,6 +1911,23 @@ mod tests {
         );
     }
 
+    /// NPV reads a range row by row (pycel npv.xlsx: NPV(0.08, H3:I4) over 1, 3 / 2, 4 is
+    /// 8.025726280057427, the same as listing H3, I3, H4, I4), whatever order the workbook
+    /// stores cells in.
+    #[test]
+    fn npv_reads_ranges_row_by_row() {
+        let mut wb = crate::engine::Workbook::new();
+        let _ = wb.add_sheet("NPV");
+        for (cell, v) in [("H3", "1"), ("I3", "3"), ("H4", "2"), ("I4", "4")] {
+            let _ = wb.set_value(&format!("NPV!{cell}"), n(v));
+        }
+        let _ = wb.set_formula("NPV!B3", "=NPV(0.08,H3:I4)");
+        match wb.value("NPV!B3") {
+            Some(v) => close(v, 8.025726280057427),
+            None => panic!("no value"),
+        }
+    }
+
     #[test]
     fn npv_skips_text_in_references() {
         let mut g = TestGrid::new();
@@ -1981,15 +2056,20 @@ mod tests {
         assert_eq!(xnpv(boolean(true)), e(ErrorKind::Value));
         assert_eq!(xnpv(txt("ciao")), e(ErrorKind::Value));
         assert_eq!(xnpv(err(ErrorKind::Name)), e(ErrorKind::Name));
-        // Excel stops XIRR at about 1e-8, so its digits vary with the guess.
+        // Excel's XIRR bisects a bracket [0, guess * 2^k] to 1e-8, so its digits vary with the
+        // guess (formulas__test FINANCIAL!R54:X55); the root is 0.59931975575305.
         let xirr = |guess: Operand| g.value("XIRR", &[values.clone(), dates.clone(), guess]);
-        near(xirr(num("0")), 0.599319755859375, 1e-8);
-        near(xirr(num("1")), 0.5993197485804558, 1e-8);
+        near(xirr(num("0")), 0.599319755859375, 1e-9);
+        near(xirr(num("1")), 0.5993197485804558, 1e-15);
+        near(xirr(num("4")), 0.5993197485804558, 1e-15);
+        near(xirr(num("32015")), 0.5993197540431083, 1e-15);
         near(
             g.value("XIRR", &[values.clone(), dates.clone()]),
             0.5993197500705721,
-            1e-8,
+            1e-15,
         );
+        // Doubling -0.1 reaches -1 before XNPV changes sign.
+        assert_eq!(xirr(num("-0.1")), e(ErrorKind::Num));
         assert_eq!(xirr(boolean(true)), e(ErrorKind::Value));
         assert_eq!(xirr(err(ErrorKind::NA)), e(ErrorKind::NA));
         assert_eq!(
@@ -2000,6 +2080,39 @@ mod tests {
             g.value("XIRR", &[g.area("A1:D1"), dates.clone()]),
             e(ErrorKind::Num)
         );
+    }
+
+    /// Microsoft's XIRR example: 0.373362535 (Excel's bisection; the exact root is
+    /// 0.3733625335). A negative root beyond the doubled guesses falls back to Newton.
+    #[test]
+    fn xirr_documented_example_and_negative_roots() {
+        let mut g = TestGrid::new();
+        // 2008-01-01, 2008-03-01, 2008-10-30, 2009-02-15, 2009-04-01.
+        for (col, (value, date)) in ["A", "B", "C", "D", "E"].iter().zip([
+            ("-10000", "39448"),
+            ("2750", "39508"),
+            ("4250", "39751"),
+            ("3250", "39859"),
+            ("2750", "39904"),
+        ]) {
+            g.set(&format!("{col}1"), n(value))
+                .set(&format!("{col}2"), n(date));
+        }
+        let doc = g.value("XIRR", &[g.area("A1:E1"), g.area("A2:E2")]);
+        near(doc, 0.3733625352382659, 1e-15);
+        // -10000, 1000, 2000, 3000 monthly from 2015-01-01: Excel -0.926186835 (a forum
+        // report); the root is -0.92618684.
+        for (col, (value, date)) in ["A", "B", "C", "D"].iter().zip([
+            ("-10000", "42005"),
+            ("1000", "42036"),
+            ("2000", "42064"),
+            ("3000", "42095"),
+        ]) {
+            g.set(&format!("{col}4"), n(value))
+                .set(&format!("{col}5"), n(date));
+        }
+        let negative = g.value("XIRR", &[g.area("A4:D4"), g.area("A5:D5")]);
+        near(negative, -0.926186835, 1e-8);
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn per_cell(op: &Operand, ctx: &dyn EvalContext, f: &dyn Fn(&Area, u32, u32) -> 
     if area.is_single_cell() {
         return Operand::Value(f(&area, area.top, area.left));
     }
-    let area = ctx.clip_to_used(&area);
+    let area = super::args::clip_whole(&area, ctx);
     let mut values = Vec::with_capacity(area.rows() * area.cols());
     for row in area.top..=area.bottom {
         for col in area.left..=area.right {

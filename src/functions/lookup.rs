@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::args::{integer, scalar, to_array, Area, Array, EvalContext, Operand};
+use super::args::{self, integer, scalar, to_array, Area, Array, EvalContext, Operand};
 use super::criteria::wildcard_match;
 use super::{EagerFn, FunctionDef, VARIADIC};
 use crate::formula::reference::{column_name, quote_sheet_name, MAX_COLS, MAX_ROWS};
@@ -190,7 +190,7 @@ impl<'a> Source<'a> {
     /// keep their size: Excel's binary search visits positions that depend on it.
     fn clipped(self, ctx: &dyn EvalContext) -> Source<'a> {
         match self {
-            Source::Ref(a) => Source::Ref(clip_whole(a, ctx)),
+            Source::Ref(a) => Source::Ref(args::clip_whole(&a, ctx)),
             other => other,
         }
     }
@@ -265,15 +265,6 @@ impl Line<'_> {
     }
 }
 
-/// A reference spanning whole columns or rows (A:A, 1:1), clipped to the used area.
-fn clip_whole(area: Area, ctx: &dyn EvalContext) -> Area {
-    if area.bottom >= MAX_ROWS - 1 || area.right >= MAX_COLS - 1 {
-        ctx.clip_to_used(&area)
-    } else {
-        area
-    }
-}
-
 /// An optional argument left out (`f(a,,c)` or not written at all).
 fn omitted(args: &[Operand], i: usize) -> bool {
     matches!(args.get(i), None | Some(Operand::Value(Value::Empty)))
@@ -308,7 +299,9 @@ fn lift_at(args: &[Operand], positions: &[usize], ctx: &dyn EvalContext, f: Eage
     let lifted: Vec<(usize, Operand)> = positions
         .iter()
         .filter_map(|&p| match args.get(p)? {
-            Operand::Ref(a) if !a.is_single_cell() => Some((p, Operand::Ref(clip_whole(*a, ctx)))),
+            Operand::Ref(a) if !a.is_single_cell() => {
+                Some((p, Operand::Ref(args::clip_whole(a, ctx))))
+            }
             op @ Operand::Array(_) => Some((p, op.clone())),
             _ => None,
         })
@@ -1320,7 +1313,7 @@ fn hyperlink(args: &[Value], _: &dyn EvalContext) -> Value {
 fn materialize(op: &Operand, ctx: &dyn EvalContext) -> Result<Array, ErrorKind> {
     match op {
         Operand::Ref(a) => {
-            let area = clip_whole(*a, ctx);
+            let area = args::clip_whole(a, ctx);
             let (rows, cols) = (area.rows(), area.cols());
             if rows.saturating_mul(cols) > MAX_ARRAY_CELLS {
                 return Err(ErrorKind::Num);

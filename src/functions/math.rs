@@ -70,35 +70,40 @@ pub const FUNCTIONS: &[FunctionDef] = &[
         1,
         3,
         ceiling_math,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "FLOOR.MATH",
         "number, [significance], [mode]",
         1,
         3,
         floor_math,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "CEILING.PRECISE",
         "number, [significance]",
         1,
         2,
         ceiling_precise,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "ISO.CEILING",
         "number, [significance]",
         1,
         2,
         ceiling_precise,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "FLOOR.PRECISE",
         "number, [significance]",
         1,
         2,
         floor_precise,
-    ),
+    )
+    .elementwise(),
     // Arithmetic.
     FunctionDef::scalar("ABS", "number", 1, 1, abs),
     FunctionDef::scalar("SIGN", "number", 1, 1, sign),
@@ -109,7 +114,7 @@ pub const FUNCTIONS: &[FunctionDef] = &[
     FunctionDef::eager("SQRTPI", "number", 1, 1, sqrtpi),
     FunctionDef::scalar("EXP", "number", 1, 1, exp),
     FunctionDef::scalar("LN", "number", 1, 1, ln),
-    FunctionDef::eager("LOG", "number, [base]", 1, 2, log),
+    FunctionDef::eager("LOG", "number, [base]", 1, 2, log).elementwise(),
     FunctionDef::scalar("LOG10", "number", 1, 1, log10),
     FunctionDef::scalar("PI", "", 0, 0, pi),
     FunctionDef::scalar("FACT", "number", 1, 1, fact),
@@ -2657,6 +2662,39 @@ mod tests {
                 ("FLOOR.MATH", vec![err(ErrorKind::Null)], e(ErrorKind::Null)),
             ],
         );
+    }
+
+    /// In a legacy formula (a workbook from a file) the elementwise rounding functions take
+    /// the cell of a range in the formula's own row or column, as scalar functions do (the
+    /// IronCalc FLOOR_CEILING workbook: `FLOOR.PRECISE($A50,$AD$47:$AH$47)` in column AG reads
+    /// AG47); an intersected empty cell is a significance of 0, not an omitted argument.
+    #[test]
+    fn elementwise_rounding_intersects_ranges_in_legacy_formulas() {
+        use crate::engine::Workbook;
+        let mut wb = Workbook::new();
+        let _ = wb.add_sheet("Sheet1");
+        wb.set_legacy_formulas(true);
+        let _ = wb.set_value("Sheet1!B1", n("4"));
+        let _ = wb.set_value("Sheet1!A3", n("3"));
+        let _ = wb.set_value("Sheet1!A4", n("10"));
+        let cases = [
+            ("Sheet1!B4", "=FLOOR.PRECISE(A4,$A$1:$C$1)", n("8")),
+            ("Sheet1!B5", "=CEILING.MATH(A4,A1:C1)", n("12")),
+            ("Sheet1!B6", "=ISO.CEILING(A4,A1:C1)", n("12")),
+            ("Sheet1!B3", "=CEILING.PRECISE($A:$A,2)", n("4")),
+            ("Sheet1!C3", "=FLOOR.MATH($A:$A)", n("3")),
+            ("Sheet1!C4", "=LOG(A:A,10)", n("1")),
+            // C1 is empty: a significance of 0, so 0 (an omitted one would be 1).
+            ("Sheet1!C5", "=CEILING.MATH(A4,A1:C1)", n("0")),
+            // Nothing to intersect.
+            ("Sheet1!D9", "=FLOOR.MATH(A3:A4)", e(ErrorKind::Value)),
+        ];
+        for (cell, formula, _) in &cases {
+            let _ = wb.set_formula(cell, formula);
+        }
+        for (cell, formula, want) in cases {
+            assert_eq!(wb.value(cell), Some(want), "{formula}");
+        }
     }
 
     #[test]

@@ -816,7 +816,7 @@ fn arraytotext(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
 fn array_as_text(op: &Operand, strict: bool, ctx: &dyn EvalContext) -> Result<String, ErrorKind> {
     let (rows, cols) = match op {
         Operand::Ref(area) => {
-            let clipped = ctx.clip_to_used(area);
+            let clipped = super::args::clip_whole(area, ctx);
             (clipped.rows(), clipped.cols())
         }
         other => other.dims(),
