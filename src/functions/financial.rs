@@ -8,10 +8,8 @@
 use rust_decimal::Decimal;
 
 use super::args::{self, Array, Collect, EvalContext, Operand};
-use super::date::{
-    add_months, atp_call, atp_functions, atp_number, atp_serial, number_arg, whole, year_fraction,
-    ymd, Basis,
-};
+use super::date::{add_months, atp_serial, number_arg, whole, year_fraction, ymd, Basis};
+use super::toolpak::{self, toolpak_functions};
 use super::{EagerFn, FunctionDef, VARIADIC};
 use crate::numeric;
 use crate::value::{ErrorKind, Value};
@@ -31,18 +29,20 @@ pub const FUNCTIONS: &[FunctionDef] = &[
         6,
         6,
         cumipmt_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "CUMPRINC",
         "rate, nper, pv, start_period, end_period, type",
         6,
         6,
         cumprinc_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::scalar("PDURATION", "rate, pv, fv", 3, 3, pduration),
     FunctionDef::scalar("RRI", "nper, pv, fv", 3, 3, rri),
-    FunctionDef::eager("EFFECT", "nominal_rate, npery", 2, 2, effect_atp),
-    FunctionDef::eager("NOMINAL", "effect_rate, npery", 2, 2, nominal_atp),
+    FunctionDef::eager("EFFECT", "nominal_rate, npery", 2, 2, effect_atp).elementwise(),
+    FunctionDef::eager("NOMINAL", "effect_rate, npery", 2, 2, nominal_atp).elementwise(),
     FunctionDef::eager("NPV", "rate, value1, [value2], ...", 2, VARIADIC, npv),
     FunctionDef::eager("XNPV", "rate, values, dates", 3, 3, xnpv),
     FunctionDef::eager("IRR", "values, [guess]", 1, 2, irr),
@@ -66,165 +66,188 @@ pub const FUNCTIONS: &[FunctionDef] = &[
         3,
         4,
         coupdays_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "COUPDAYBS",
         "settlement, maturity, frequency, [basis]",
         3,
         4,
         coupdaybs_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "COUPDAYSNC",
         "settlement, maturity, frequency, [basis]",
         3,
         4,
         coupdaysnc_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "COUPNCD",
         "settlement, maturity, frequency, [basis]",
         3,
         4,
         coupncd_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "COUPNUM",
         "settlement, maturity, frequency, [basis]",
         3,
         4,
         coupnum_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "COUPPCD",
         "settlement, maturity, frequency, [basis]",
         3,
         4,
         couppcd_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "PRICE",
         "settlement, maturity, rate, yld, redemption, frequency, [basis]",
         6,
         7,
         price_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "YIELD",
         "settlement, maturity, rate, pr, redemption, frequency, [basis]",
         6,
         7,
         yield_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "DURATION",
         "settlement, maturity, coupon, yld, frequency, [basis]",
         5,
         6,
         duration_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "MDURATION",
         "settlement, maturity, coupon, yld, frequency, [basis]",
         5,
         6,
         mduration_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "ACCRINT",
         "issue, first_interest, settlement, rate, par, frequency, [basis], [calc_method]",
         6,
         8,
         accrint_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "ACCRINTM",
         "issue, settlement, rate, par, [basis]",
         4,
         5,
         accrintm_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "DISC",
         "settlement, maturity, pr, redemption, [basis]",
         4,
         5,
         disc_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "INTRATE",
         "settlement, maturity, investment, redemption, [basis]",
         4,
         5,
         intrate_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "RECEIVED",
         "settlement, maturity, investment, discount, [basis]",
         4,
         5,
         received_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "PRICEDISC",
         "settlement, maturity, discount, redemption, [basis]",
         4,
         5,
         pricedisc_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "YIELDDISC",
         "settlement, maturity, pr, redemption, [basis]",
         4,
         5,
         yielddisc_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "PRICEMAT",
         "settlement, maturity, issue, rate, yld, [basis]",
         5,
         6,
         pricemat_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "YIELDMAT",
         "settlement, maturity, issue, rate, pr, [basis]",
         5,
         6,
         yieldmat_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "TBILLPRICE",
         "settlement, maturity, discount",
         3,
         3,
         tbillprice_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "TBILLYIELD",
         "settlement, maturity, pr",
         3,
         3,
         tbillyield_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "TBILLEQ",
         "settlement, maturity, discount",
         3,
         3,
         tbilleq_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "DOLLARDE",
         "fractional_dollar, fraction",
         2,
         2,
         dollarde_atp,
-    ),
-    FunctionDef::eager("DOLLARFR", "decimal_dollar, fraction", 2, 2, dollarfr_atp),
+    )
+    .elementwise(),
+    FunctionDef::eager("DOLLARFR", "decimal_dollar, fraction", 2, 2, dollarfr_atp).elementwise(),
 ];
 
-atp_functions! {
+toolpak_functions! {
     cumipmt_atp => cumipmt,
     cumprinc_atp => cumprinc,
     effect_atp => effect,
@@ -280,7 +303,7 @@ fn num_or(args: &[Value], i: usize, default: f64) -> Fin<f64> {
 /// A numeric argument of an Analysis ToolPak function (booleans are `#VALUE!`).
 fn atp(args: &[Value], i: usize) -> Fin<f64> {
     match args.get(i) {
-        Some(v) => atp_number(v).map(numeric::to_f64),
+        Some(v) => toolpak::number(v).map(numeric::to_f64),
         None => Ok(0.0),
     }
 }
@@ -800,7 +823,7 @@ fn dated_flows(values: &Operand, dates: &Operand, ctx: &dyn EvalContext) -> Fin<
             continue;
         }
         let day = atp_serial(d)? as f64;
-        flows.push((numeric::to_f64(atp_number(v)?), day));
+        flows.push((numeric::to_f64(toolpak::number(v)?), day));
     }
     let Some(&(_, first)) = flows.first() else {
         return Err(ErrorKind::Num);
@@ -830,7 +853,7 @@ fn xnpv_with_slope(flows: &[(f64, f64)], r: f64) -> Option<(f64, f64)> {
 
 fn xnpv(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     let result = (|| {
-        let rate = numeric::to_f64(atp_number(&args::scalar(&args[0], ctx))?);
+        let rate = numeric::to_f64(toolpak::number(&args::scalar(&args[0], ctx))?);
         if matches!(&args[0], Operand::Ref(a) if !a.is_single_cell()) {
             return Err(ErrorKind::Value);
         }
@@ -852,7 +875,7 @@ fn xirr(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
                 if matches!(op, Operand::Ref(a) if !a.is_single_cell()) {
                     return Err(ErrorKind::Value);
                 }
-                numeric::to_f64(atp_number(&args::scalar(op, ctx))?)
+                numeric::to_f64(toolpak::number(&args::scalar(op, ctx))?)
             }
         };
         let flows = dated_flows(&args[0], &args[1], ctx)?;
@@ -932,7 +955,7 @@ fn fvschedule(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
             if err.is_some() {
                 return;
             }
-            let step = atp_number(v)
+            let step = toolpak::number(v)
                 .and_then(|r| numeric::add(Decimal::ONE, r))
                 .and_then(|g| numeric::mul(value, g));
             match step {
@@ -1162,7 +1185,7 @@ impl Bond {
     fn read(args: &[Value], at: [usize; 4]) -> Fin<Bond> {
         let settlement = atp_date(args, at[0])?;
         let maturity = atp_date(args, at[1])?;
-        let frequency = whole(atp_number(args.get(at[2]).unwrap_or(&Value::Empty))?)?;
+        let frequency = whole(toolpak::number(args.get(at[2]).unwrap_or(&Value::Empty))?)?;
         let basis = Basis::from_value(args.get(at[3]))?;
         if !matches!(frequency, 1 | 2 | 4) || settlement >= maturity {
             return Err(ErrorKind::Num);
@@ -1386,12 +1409,12 @@ fn accrint(args: &[Value], _: &dyn EvalContext) -> Value {
         let first_interest = atp_date(args, 1)?;
         let settlement = atp_date(args, 2)?;
         let (rate, par) = (atp(args, 3)?, atp(args, 4)?);
-        let frequency = whole(atp_number(args.get(5).unwrap_or(&Value::Empty))?)?;
+        let frequency = whole(toolpak::number(args.get(5).unwrap_or(&Value::Empty))?)?;
         let basis = Basis::from_value(args.get(6))?;
         let from_issue = match args.get(7) {
             None | Some(Value::Empty) => true,
             Some(Value::Bool(b)) => *b,
-            Some(v) => atp_number(v)? != Decimal::ZERO,
+            Some(v) => toolpak::number(v)? != Decimal::ZERO,
         };
         if rate <= 0.0 || par <= 0.0 || !matches!(frequency, 1 | 2 | 4) || issue >= settlement {
             return Err(ErrorKind::Num);
@@ -1599,8 +1622,8 @@ fn tbilleq(args: &[Value], _: &dyn EvalContext) -> Value {
 /// DOLLARDE and DOLLARFR: `fraction` (truncated) is the denominator of the fractional part,
 /// written in as many decimal digits as it has.
 fn dollar_convert(args: &[Value], to_decimal: bool) -> Fin<Decimal> {
-    let dollar = atp_number(&args[0])?;
-    let fraction = atp_number(&args[1])?.trunc();
+    let dollar = toolpak::number(&args[0])?;
+    let fraction = toolpak::number(&args[1])?.trunc();
     if fraction < Decimal::ZERO {
         return Err(ErrorKind::Num);
     }

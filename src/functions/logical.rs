@@ -54,18 +54,10 @@ fn branch(op: Operand) -> Operand {
     }
 }
 
-fn is_multi(op: &Operand) -> bool {
-    match op {
-        Operand::Value(_) => false,
-        Operand::Ref(a) => !a.is_single_cell(),
-        Operand::Array(_) => true,
-    }
-}
-
 fn if_(args: &mut dyn LazyArgs) -> Operand {
     // In an array context a range or array condition chooses element by element.
     let cond = args.eval_value(0);
-    if is_multi(&cond) {
+    if cond.is_multi() {
         return if_array(args, &cond);
     }
     match scalar(&cond, args.context()).to_bool() {
@@ -111,7 +103,7 @@ fn ifs(args: &mut dyn LazyArgs) -> Operand {
     }
     for pair in 0..args.count() / 2 {
         let cond = args.eval_value(pair * 2);
-        if is_multi(&cond) {
+        if cond.is_multi() {
             return ifs_array(args, pair, cond);
         }
         match scalar(&cond, args.context()).to_bool() {
@@ -229,7 +221,7 @@ fn ifna(args: &mut dyn LazyArgs) -> Operand {
 
 fn choose(args: &mut dyn LazyArgs) -> Operand {
     let index = args.eval_value(0);
-    if is_multi(&index) {
+    if index.is_multi() {
         // An array context: every choice is evaluated and picked element by element.
         let mut operands = vec![index];
         operands.extend((1..args.count()).map(|i| branch(args.eval(i))));
@@ -261,7 +253,7 @@ fn choice(index: &Value, count: usize) -> Result<usize, ErrorKind> {
 
 fn switch(args: &mut dyn LazyArgs) -> Operand {
     let subject = args.eval_value(0);
-    if is_multi(&subject) {
+    if subject.is_multi() {
         // An array context: every argument is evaluated and matched element by element.
         let mut operands = vec![subject];
         operands.extend((1..args.count()).map(|i| branch(args.eval(i))));

@@ -14,6 +14,7 @@ pub mod criteria;
 pub mod database;
 pub mod date;
 pub mod engineering;
+pub mod erf;
 pub mod financial;
 pub mod information;
 pub mod logical;
@@ -21,6 +22,7 @@ pub mod lookup;
 pub mod math;
 pub mod statistical;
 pub mod text;
+pub mod toolpak;
 
 #[cfg(test)]
 pub mod testing;
