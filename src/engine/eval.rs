@@ -12,7 +12,7 @@ use super::NodeId;
 use crate::formula::reference::{MAX_COLS, MAX_ROWS};
 use crate::formula::{AreaKind, BinaryOp, CellPos, Item, UnaryOp};
 use crate::functions::args::scalar as scalar_value;
-use crate::functions::args::{implicit_intersection, lift, scalar, MAX_ARRAY_CELLS};
+use crate::functions::args::{implicit_intersection, lift, scalar, single, MAX_ARRAY_CELLS};
 use crate::functions::{
     call_eager, Area, Array, EvalContext, Kind, LazyArgs, Operand, Registry, SheetId,
 };
@@ -361,12 +361,12 @@ impl<'a> Evaluator<'a> {
                     let registry = Registry::global();
                     let result = match registry.def(*func) {
                         Some(def) => {
-                            if *scalar && matches!(def.kind, Kind::Scalar(_)) {
+                            if *scalar && def.reads_single_values() {
                                 // Legacy formula: a range given to a scalar function is the
                                 // cell in the formula's own row or column, not mapped over.
                                 for arg in &mut self.stack[at..] {
                                     if is_multi(arg) {
-                                        *arg = Operand::Value(scalar_value(arg, &self.ctx));
+                                        *arg = single(arg, &self.ctx);
                                     }
                                 }
                             }

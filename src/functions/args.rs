@@ -179,6 +179,15 @@ impl Operand {
         self.get(ctx, r, c)
     }
 
+    /// A multi-cell reference or an array (what array lifting maps over).
+    pub fn is_multi(&self) -> bool {
+        match self {
+            Operand::Value(_) => false,
+            Operand::Ref(a) => !a.is_single_cell(),
+            Operand::Array(_) => true,
+        }
+    }
+
     pub fn is_reference(&self) -> bool {
         matches!(self, Operand::Ref(_))
     }
@@ -246,12 +255,26 @@ pub fn scalar(op: &Operand, ctx: &dyn EvalContext) -> Value {
     }
 }
 
-/// The cell of `area` in the current cell's row (single column area) or column (single row).
-pub fn implicit_intersection(area: &Area, ctx: &dyn EvalContext) -> Option<(u32, u32)> {
-    let (sheet, pos) = ctx.current_cell()?;
-    if sheet != area.sheet {
-        return None;
+/// One operand as a legacy formula gives it to a function that reads single values: a
+/// multi-cell reference becomes the reference to its cell in the formula's own row or column
+/// (still a reference, so an empty cell is not mistaken for an omitted argument) or `#VALUE!`;
+/// an array its first element.
+pub fn single(op: &Operand, ctx: &dyn EvalContext) -> Operand {
+    match op {
+        Operand::Ref(a) if !a.is_single_cell() => match implicit_intersection(a, ctx) {
+            Some((row, col)) => Operand::Ref(Area::cell(a.sheet, row, col)),
+            None => Operand::error(ErrorKind::Value),
+        },
+        Operand::Array(_) => Operand::Value(scalar(op, ctx)),
+        other => other.clone(),
     }
+}
+
+/// The cell of `area` in the current cell's row (single column area) or column (single row).
+/// The area may be on another sheet: Excel intersects by position (in Sheet2!B2,
+/// `=Sheet1!B1:B3` is Sheet1!B2).
+pub fn implicit_intersection(area: &Area, ctx: &dyn EvalContext) -> Option<(u32, u32)> {
+    let (_, pos) = ctx.current_cell()?;
     if area.left == area.right && (area.top..=area.bottom).contains(&pos.row) {
         return Some((pos.row, area.left));
     }
@@ -299,7 +322,58 @@ pub fn integer(op: &Operand, ctx: &dyn EvalContext) -> Result<i64, ErrorKind> {
         .ok_or(ErrorKind::Num)
 }
 
-/// How an aggregate treats values (SUM-like vs COUNTA-like vs the A-variants).
+// ---------------------------------------------------------------------------------------------
+// Omitted arguments. The evaluator passes an omitted argument (`F(a,,c)`) as an empty value,
+// while a reference to an empty cell stays a reference: the first takes the argument's default,
+// the second means 0 or "" (`CEILING.MATH(x)` rounds to 1, `CEILING.MATH(x, A1)` with A1 empty
+// gives 0).
+// ---------------------------------------------------------------------------------------------
+
+/// Whether argument `i` was omitted or not written at all.
+pub fn is_omitted(args: &[Operand], i: usize) -> bool {
+    matches!(args.get(i), None | Some(Operand::Value(Value::Empty)))
+}
+
+/// Argument `i`, or `default` when omitted.
+pub fn operand_or(args: &[Operand], i: usize, default: Value) -> Operand {
+    if is_omitted(args, i) {
+        Operand::Value(default)
+    } else {
+        args.get(i).cloned().unwrap_or(Operand::Value(default))
+    }
+}
+
+/// Which of the written arguments were omitted.
+pub fn omitted_flags(args: &[Operand]) -> Vec<bool> {
+    (0..args.len()).map(|i| is_omitted(args, i)).collect()
+}
+
+/// The argument values with the omitted ones as `None`.
+pub fn given_values(values: &[Value], omitted: &[bool]) -> Vec<Option<Value>> {
+    values
+        .iter()
+        .zip(omitted)
+        .map(|(v, &o)| if o { None } else { Some(v.clone()) })
+        .collect()
+}
+
+/// Maps `f` element by element like a scalar function, but with the omitted arguments as
+/// `None`, so that it can tell them from empty cells.
+pub fn lift_with_omitted(
+    args: &[Operand],
+    ctx: &dyn EvalContext,
+    f: fn(&[Option<Value>]) -> Value,
+) -> Operand {
+    let omitted = omitted_flags(args);
+    let mut call = |values: &[Value]| f(&given_values(values, &omitted));
+    if let Some(array) = lift(args, ctx, &mut call) {
+        return Operand::Array(Arc::new(array));
+    }
+    let values: Vec<Value> = args.iter().map(|a| scalar(a, ctx)).collect();
+    Operand::Value(call(&values))
+}
+
+/// What an aggregate takes from references and arrays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Collect {
     /// SUM, AVERAGE, MIN...: direct arguments are coerced (text to number or `#VALUE!`, TRUE=1);
@@ -309,59 +383,166 @@ pub enum Collect {
     NumbersA,
 }
 
-/// Visits the numbers of an aggregate's arguments (Excel's rules for SUM and friends). Stops at
-/// the first error and returns it.
-pub fn for_each_number(
+/// How an aggregate reads its arguments.
+#[derive(Clone, Copy, Debug)]
+pub struct Gather {
+    pub collect: Collect,
+    /// AGGREGATE's options 2, 3, 6 and 7: error values are skipped instead of returned.
+    pub skip_errors: bool,
+    /// SUBTOTAL and AGGREGATE: cells whose own formula calls SUBTOTAL or AGGREGATE are
+    /// skipped, so that subtotals are not counted twice.
+    pub skip_subtotals: bool,
+    /// Visit values in Excel's order (argument by argument, row by row), for the functions
+    /// whose result depends on it (NPV, MODE).
+    pub ordered: bool,
+}
+
+impl Gather {
+    pub const NUMBERS: Gather = Gather {
+        collect: Collect::Numbers,
+        skip_errors: false,
+        skip_subtotals: false,
+        ordered: false,
+    };
+    pub const NUMBERS_A: Gather = Gather {
+        collect: Collect::NumbersA,
+        ..Gather::NUMBERS
+    };
+    pub const ORDERED: Gather = Gather {
+        ordered: true,
+        ..Gather::NUMBERS
+    };
+}
+
+/// Visits the numbers of an aggregate's arguments with Excel's rules: direct arguments are
+/// coerced (numeric text to its number, TRUE to 1, other text is `#VALUE!`), an omitted
+/// argument is skipped, values inside references and arrays count per [`Collect`], and the
+/// first error (in reading order) is returned unless the gather skips errors.
+pub fn gather(
     args: &[Operand],
     ctx: &dyn EvalContext,
-    collect: Collect,
+    g: Gather,
     f: &mut dyn FnMut(Decimal),
 ) -> Result<(), ErrorKind> {
     for arg in args {
         match arg {
-            Operand::Value(v) => match v {
-                Value::Empty => {}
-                Value::Error(e) => return Err(*e),
-                other => f(other.to_number()?),
-            },
-            Operand::Ref(area) => {
-                // Only the stored cells are visited: no clipping needed (and none wanted, as
-                // clipping refuses huge used extents).
-                let mut err: Option<ErrorKind> = None;
-                ctx.for_each_in_area(area, &mut |_, _, v| {
-                    if err.is_some() {
-                        return;
-                    }
-                    match v {
-                        Value::Number(n) => f(*n),
-                        Value::Error(e) => err = Some(*e),
-                        Value::Bool(b) if collect == Collect::NumbersA => {
-                            f(if *b { Decimal::ONE } else { Decimal::ZERO })
-                        }
-                        Value::Text(_) if collect == Collect::NumbersA => f(Decimal::ZERO),
-                        _ => {}
-                    }
-                });
-                if let Some(e) = err {
-                    return Err(e);
-                }
-            }
+            Operand::Value(v) => gather_direct(v, g, f)?,
+            Operand::Ref(area) => gather_area(area, ctx, g, f)?,
             Operand::Array(arr) => {
                 for v in &arr.values {
-                    match v {
-                        Value::Number(n) => f(*n),
-                        Value::Error(e) => return Err(*e),
-                        Value::Bool(b) if collect == Collect::NumbersA => {
-                            f(if *b { Decimal::ONE } else { Decimal::ZERO })
-                        }
-                        Value::Text(_) if collect == Collect::NumbersA => f(Decimal::ZERO),
-                        _ => {}
+                    if let Some(n) = contained_number(v, g)? {
+                        f(n);
                     }
                 }
             }
         }
     }
     Ok(())
+}
+
+/// [`gather`] with Excel's SUM rules ([`Gather::NUMBERS`] or [`Gather::NUMBERS_A`]).
+pub fn for_each_number(
+    args: &[Operand],
+    ctx: &dyn EvalContext,
+    collect: Collect,
+    f: &mut dyn FnMut(Decimal),
+) -> Result<(), ErrorKind> {
+    let g = Gather {
+        collect,
+        ..Gather::NUMBERS
+    };
+    gather(args, ctx, g, f)
+}
+
+/// Like [`for_each_number`], but each reference is read in Excel's order, row by row, for the
+/// functions whose result depends on it (NPV discounts each value one period more than the
+/// one before).
+pub fn for_each_number_in_order(
+    args: &[Operand],
+    ctx: &dyn EvalContext,
+    collect: Collect,
+    f: &mut dyn FnMut(Decimal),
+) -> Result<(), ErrorKind> {
+    let g = Gather {
+        collect,
+        ..Gather::ORDERED
+    };
+    gather(args, ctx, g, f)
+}
+
+fn gather_direct(v: &Value, g: Gather, f: &mut dyn FnMut(Decimal)) -> Result<(), ErrorKind> {
+    match v {
+        Value::Empty => Ok(()),
+        other => match other.to_number() {
+            Ok(n) => {
+                f(n);
+                Ok(())
+            }
+            Err(_) if g.skip_errors => Ok(()),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+/// The number a value inside a reference or array contributes to an aggregate, if any.
+pub fn contained_number(v: &Value, g: Gather) -> Result<Option<Decimal>, ErrorKind> {
+    match v {
+        Value::Number(n) => Ok(Some(*n)),
+        Value::Error(_) if g.skip_errors => Ok(None),
+        Value::Error(e) => Err(*e),
+        Value::Bool(b) if g.collect == Collect::NumbersA => {
+            Ok(Some(if *b { Decimal::ONE } else { Decimal::ZERO }))
+        }
+        Value::Text(_) if g.collect == Collect::NumbersA => Ok(Some(Decimal::ZERO)),
+        _ => Ok(None),
+    }
+}
+
+fn gather_area(
+    area: &Area,
+    ctx: &dyn EvalContext,
+    g: Gather,
+    f: &mut dyn FnMut(Decimal),
+) -> Result<(), ErrorKind> {
+    // Stored cells only: for_each_in_area skips the empty ones by itself, so no clipping is
+    // needed (and none wanted: clipping refuses huge used extents).
+    let area = *area;
+    let mut first_error: Option<(u32, u32, ErrorKind)> = None;
+    let mut in_order: Vec<(u32, u32, Decimal)> = Vec::new();
+    ctx.for_each_in_area(&area, &mut |r, c, v| {
+        if g.skip_subtotals && is_subtotal_cell(ctx, area.sheet, r, c) {
+            return;
+        }
+        match contained_number(v, g) {
+            Ok(Some(n)) if g.ordered => in_order.push((r, c, n)),
+            Ok(Some(n)) => f(n),
+            Ok(None) => {}
+            Err(e) => {
+                // The context visits cells in no particular order: keep the first in reading
+                // order, which is the one Excel reports.
+                if first_error.is_none_or(|(fr, fc, _)| (r, c) < (fr, fc)) {
+                    first_error = Some((r, c, e));
+                }
+            }
+        }
+    });
+    if let Some((_, _, e)) = first_error {
+        return Err(e);
+    }
+    in_order.sort_unstable_by_key(|&(r, c, _)| (r, c));
+    for (_, _, n) in in_order {
+        f(n);
+    }
+    Ok(())
+}
+
+/// Does the cell hold a formula calling SUBTOTAL or AGGREGATE (whose result a surrounding
+/// SUBTOTAL/AGGREGATE must not count again)?
+pub fn is_subtotal_cell(ctx: &dyn EvalContext, sheet: SheetId, row: u32, col: u32) -> bool {
+    ctx.formula_text(sheet, row, col).is_some_and(|text| {
+        let upper = text.to_ascii_uppercase();
+        upper.contains("SUBTOTAL(") || upper.contains("AGGREGATE(")
+    })
 }
 
 /// Collects an aggregate's numbers into a vector (for MEDIAN, STDEV and the like).
@@ -375,6 +556,18 @@ pub fn collect_numbers(
     Ok(out)
 }
 
+/// A reference reaching the sheet's last row or column (A:A, 1:1, A5:A1048576) clipped to the
+/// part that can hold data, so that it costs what its data costs; any other reference keeps
+/// its shape (`A2:A12>10` has 11 elements however few of them hold data).
+pub fn clip_whole(area: &Area, ctx: &dyn EvalContext) -> Area {
+    use crate::formula::reference::{MAX_COLS, MAX_ROWS};
+    if area.bottom >= MAX_ROWS - 1 || area.right >= MAX_COLS - 1 {
+        ctx.clip_to_used(area)
+    } else {
+        *area
+    }
+}
+
 /// Visits every value of an operand, row-major, including empty cells (for COUNTBLANK, lookups,
 /// criteria). Whole-column references are clipped to the used extent first.
 pub fn for_each_value(op: &Operand, ctx: &dyn EvalContext, f: &mut dyn FnMut(&Value)) {
@@ -382,7 +575,7 @@ pub fn for_each_value(op: &Operand, ctx: &dyn EvalContext, f: &mut dyn FnMut(&Va
         Operand::Value(v) => f(v),
         Operand::Array(arr) => arr.values.iter().for_each(f),
         Operand::Ref(area) => {
-            let area = ctx.clip_to_used(area);
+            let area = clip_whole(area, ctx);
             for r in area.top..=area.bottom {
                 for c in area.left..=area.right {
                     f(ctx.cell(area.sheet, r, c));
@@ -399,7 +592,7 @@ pub fn to_array(op: &Operand, ctx: &dyn EvalContext) -> Array {
         Operand::Value(v) => Array::new(1, 1, vec![v.clone()]),
         Operand::Array(arr) => (**arr).clone(),
         Operand::Ref(area) => {
-            let area = ctx.clip_to_used(area);
+            let area = clip_whole(area, ctx);
             let (rows, cols) = (area.rows(), area.cols());
             if rows.saturating_mul(cols) > MAX_ARRAY_CELLS {
                 return Array::new(1, 1, vec![Value::Error(ErrorKind::Num)]);
@@ -431,7 +624,7 @@ pub fn lift(
         clipped = args
             .iter()
             .map(|a| match a {
-                Operand::Ref(area) => Operand::Ref(ctx.clip_to_used(area)),
+                Operand::Ref(area) => Operand::Ref(clip_whole(area, ctx)),
                 other => other.clone(),
             })
             .collect();
@@ -474,4 +667,27 @@ pub fn lift(
         }
     }
     Some(Array::new(rows, cols, values))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    /// Implicit intersection goes by position, also into another sheet (koala basic.xlsx:
+    /// `=Liste2` in Sheet2!B2, Liste2 being Sheet1!$B$1:$B$3, is Sheet1!B2); `single` keeps
+    /// the intersected cell a reference.
+    #[test]
+    fn implicit_intersection_by_position_across_sheets() {
+        let mut g = TestGrid::new();
+        g.sheets.push("Sheet2".to_string());
+        g.set("B1", n("10")).set("B2", n("20")).set("B3", n("30"));
+        g.current = Some((SheetId(1), CellPos { row: 1, col: 1 }));
+        let liste2 = g.area("B1:B3");
+        assert_eq!(scalar(&liste2, &g), n("20"));
+        assert_eq!(single(&liste2, &g), g.area("B2"));
+        g.current = Some((SheetId(1), CellPos { row: 5, col: 1 }));
+        assert_eq!(scalar(&liste2, &g), Value::Error(ErrorKind::Value));
+        assert_eq!(single(&liste2, &g), Operand::error(ErrorKind::Value));
+    }
 }

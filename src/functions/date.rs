@@ -8,7 +8,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::args::{self, EvalContext, Operand};
-use super::{FunctionDef, ScalarFn};
+use super::toolpak::{self, toolpak_functions};
+use super::FunctionDef;
 use crate::datetime;
 use crate::numeric;
 use crate::value::{ErrorKind, Value};
@@ -23,12 +24,12 @@ pub const FUNCTIONS: &[FunctionDef] = &[
     FunctionDef::scalar("MINUTE", "serial_number", 1, 1, minute),
     FunctionDef::scalar("SECOND", "serial_number", 1, 1, second),
     FunctionDef::scalar("WEEKDAY", "serial_number, [return_type]", 1, 2, weekday),
-    FunctionDef::eager("WEEKNUM", "serial_number, [return_type]", 1, 2, weeknum_atp),
+    FunctionDef::eager("WEEKNUM", "serial_number, [return_type]", 1, 2, weeknum_atp).elementwise(),
     FunctionDef::scalar("ISOWEEKNUM", "date", 1, 1, isoweeknum),
     FunctionDef::scalar("TODAY", "", 0, 0, today).volatile(),
     FunctionDef::scalar("NOW", "", 0, 0, now).volatile(),
-    FunctionDef::eager("EDATE", "start_date, months", 2, 2, edate_atp),
-    FunctionDef::eager("EOMONTH", "start_date, months", 2, 2, eomonth_atp),
+    FunctionDef::eager("EDATE", "start_date, months", 2, 2, edate_atp).elementwise(),
+    FunctionDef::eager("EOMONTH", "start_date, months", 2, 2, eomonth_atp).elementwise(),
     FunctionDef::scalar("DAYS", "end_date, start_date", 2, 2, days),
     FunctionDef::scalar("DAYS360", "start_date, end_date, [method]", 2, 3, days360),
     FunctionDef::scalar("DATEDIF", "start_date, end_date, unit", 3, 3, datedif),
@@ -40,7 +41,8 @@ pub const FUNCTIONS: &[FunctionDef] = &[
         2,
         3,
         yearfrac_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "NETWORKDAYS",
         "start_date, end_date, [holidays]",
@@ -80,15 +82,6 @@ pub(super) fn number_arg(v: &Value) -> Result<Decimal, ErrorKind> {
     v.to_number()
 }
 
-/// A number as the Analysis ToolPak functions (EDATE, YEARFRAC, WORKDAY, the bond functions...)
-/// coerce it: like [`number_arg`], but a boolean is `#VALUE!`.
-pub(super) fn atp_number(v: &Value) -> Result<Decimal, ErrorKind> {
-    match v {
-        Value::Bool(_) => Err(ErrorKind::Value),
-        other => number_arg(other),
-    }
-}
-
 /// A whole number, truncated toward zero (at Excel's 15 digits, so 0.1*3*10 is 3).
 pub(super) fn whole(n: Decimal) -> Result<i64, ErrorKind> {
     numeric::snap15(n).trunc().to_i64().ok_or(ErrorKind::Num)
@@ -111,37 +104,10 @@ fn serial_arg(v: &Value) -> Result<i64, ErrorKind> {
 
 /// A date argument of an Analysis ToolPak function (booleans are `#VALUE!`).
 pub(super) fn atp_serial(v: &Value) -> Result<i64, ErrorKind> {
-    serial_from_number(atp_number(v)?)
+    serial_from_number(toolpak::number(v)?)
 }
 
-/// Calls a scalar function the way Excel calls its Analysis ToolPak functions (EDATE, YEARFRAC,
-/// the bond functions...): a multi-cell reference argument is `#VALUE!` (they neither
-/// intersect nor map over ranges), while arrays are mapped element by element.
-pub(super) fn atp_call(args: &[Operand], ctx: &dyn EvalContext, f: ScalarFn) -> Operand {
-    if args
-        .iter()
-        .any(|a| matches!(a, Operand::Ref(area) if !area.is_single_cell()))
-    {
-        return Operand::error(ErrorKind::Value);
-    }
-    if let Some(array) = args::lift(args, ctx, &mut |values| f(values, ctx)) {
-        return Operand::from(array);
-    }
-    let values: Vec<Value> = args.iter().map(|a| args::scalar(a, ctx)).collect();
-    Operand::Value(f(&values, ctx))
-}
-
-/// Defines eager wrappers that call scalar functions through [`atp_call`].
-macro_rules! atp_functions {
-    ($($wrapper:ident => $scalar:path),* $(,)?) => {
-        $(fn $wrapper(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
-            atp_call(args, ctx, $scalar)
-        })*
-    };
-}
-pub(super) use atp_functions;
-
-atp_functions! {
+toolpak_functions! {
     weeknum_atp => weeknum,
     edate_atp => edate,
     eomonth_atp => eomonth,
@@ -366,7 +332,7 @@ fn weeknum(args: &[Value], _: &dyn EvalContext) -> Value {
         let s = atp_serial(&args[0])?;
         let return_type = match args.get(1) {
             None | Some(Value::Empty) => 1,
-            Some(v) => whole(atp_number(v)?)?,
+            Some(v) => whole(toolpak::number(v)?)?,
         };
         let week_start = match return_type {
             1 | 17 => 0,
@@ -412,7 +378,7 @@ fn isoweeknum(args: &[Value], _: &dyn EvalContext) -> Value {
 fn month_shift(args: &[Value], end_of_month: bool) -> Value {
     let result = (|| {
         let start = ymd(atp_serial(&args[0])?)?;
-        let months = whole(atp_number(&args[1])?)?;
+        let months = whole(toolpak::number(&args[1])?)?;
         if months.abs() > 12 * 10_000 {
             return Err(ErrorKind::Num);
         }
@@ -601,7 +567,7 @@ impl Basis {
     pub(super) fn from_value(v: Option<&Value>) -> Result<Basis, ErrorKind> {
         let code = match v {
             None | Some(Value::Empty) => 0,
-            Some(v) => whole(atp_number(v)?)?,
+            Some(v) => whole(toolpak::number(v)?)?,
         };
         match code {
             0 => Ok(Basis::Us30360),
@@ -728,7 +694,7 @@ impl Weekend {
         if let Value::Text(s) = v {
             return Weekend::from_mask(s);
         }
-        let code = whole(atp_number(v)?)?;
+        let code = whole(toolpak::number(v)?)?;
         let mut days = [false; 7];
         match code {
             // 1: Saturday+Sunday, 2: Sunday+Monday, ..., 7: Friday+Saturday.
@@ -897,7 +863,7 @@ fn work_day(
     holidays_at: usize,
 ) -> Result<i64, ErrorKind> {
     let start = atp_serial(&args::scalar(&args[0], ctx))?;
-    let days = whole(atp_number(&args::scalar(&args[1], ctx))?)?;
+    let days = whole(toolpak::number(&args::scalar(&args[1], ctx))?)?;
     let weekend = match weekend {
         Some(i) => Weekend::optional(args, i, ctx)?,
         None => Weekend::SATURDAY_SUNDAY,

@@ -8,10 +8,8 @@
 use rust_decimal::Decimal;
 
 use super::args::{self, Array, Collect, EvalContext, Operand};
-use super::date::{
-    add_months, atp_call, atp_functions, atp_number, atp_serial, number_arg, whole, year_fraction,
-    ymd, Basis,
-};
+use super::date::{add_months, atp_serial, number_arg, whole, year_fraction, ymd, Basis};
+use super::toolpak::{self, toolpak_functions};
 use super::{EagerFn, FunctionDef, VARIADIC};
 use crate::numeric;
 use crate::value::{ErrorKind, Value};
@@ -31,18 +29,20 @@ pub const FUNCTIONS: &[FunctionDef] = &[
         6,
         6,
         cumipmt_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "CUMPRINC",
         "rate, nper, pv, start_period, end_period, type",
         6,
         6,
         cumprinc_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::scalar("PDURATION", "rate, pv, fv", 3, 3, pduration),
     FunctionDef::scalar("RRI", "nper, pv, fv", 3, 3, rri),
-    FunctionDef::eager("EFFECT", "nominal_rate, npery", 2, 2, effect_atp),
-    FunctionDef::eager("NOMINAL", "effect_rate, npery", 2, 2, nominal_atp),
+    FunctionDef::eager("EFFECT", "nominal_rate, npery", 2, 2, effect_atp).elementwise(),
+    FunctionDef::eager("NOMINAL", "effect_rate, npery", 2, 2, nominal_atp).elementwise(),
     FunctionDef::eager("NPV", "rate, value1, [value2], ...", 2, VARIADIC, npv),
     FunctionDef::eager("XNPV", "rate, values, dates", 3, 3, xnpv),
     FunctionDef::eager("IRR", "values, [guess]", 1, 2, irr),
@@ -66,165 +66,188 @@ pub const FUNCTIONS: &[FunctionDef] = &[
         3,
         4,
         coupdays_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "COUPDAYBS",
         "settlement, maturity, frequency, [basis]",
         3,
         4,
         coupdaybs_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "COUPDAYSNC",
         "settlement, maturity, frequency, [basis]",
         3,
         4,
         coupdaysnc_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "COUPNCD",
         "settlement, maturity, frequency, [basis]",
         3,
         4,
         coupncd_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "COUPNUM",
         "settlement, maturity, frequency, [basis]",
         3,
         4,
         coupnum_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "COUPPCD",
         "settlement, maturity, frequency, [basis]",
         3,
         4,
         couppcd_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "PRICE",
         "settlement, maturity, rate, yld, redemption, frequency, [basis]",
         6,
         7,
         price_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "YIELD",
         "settlement, maturity, rate, pr, redemption, frequency, [basis]",
         6,
         7,
         yield_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "DURATION",
         "settlement, maturity, coupon, yld, frequency, [basis]",
         5,
         6,
         duration_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "MDURATION",
         "settlement, maturity, coupon, yld, frequency, [basis]",
         5,
         6,
         mduration_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "ACCRINT",
         "issue, first_interest, settlement, rate, par, frequency, [basis], [calc_method]",
         6,
         8,
         accrint_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "ACCRINTM",
         "issue, settlement, rate, par, [basis]",
         4,
         5,
         accrintm_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "DISC",
         "settlement, maturity, pr, redemption, [basis]",
         4,
         5,
         disc_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "INTRATE",
         "settlement, maturity, investment, redemption, [basis]",
         4,
         5,
         intrate_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "RECEIVED",
         "settlement, maturity, investment, discount, [basis]",
         4,
         5,
         received_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "PRICEDISC",
         "settlement, maturity, discount, redemption, [basis]",
         4,
         5,
         pricedisc_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "YIELDDISC",
         "settlement, maturity, pr, redemption, [basis]",
         4,
         5,
         yielddisc_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "PRICEMAT",
         "settlement, maturity, issue, rate, yld, [basis]",
         5,
         6,
         pricemat_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "YIELDMAT",
         "settlement, maturity, issue, rate, pr, [basis]",
         5,
         6,
         yieldmat_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "TBILLPRICE",
         "settlement, maturity, discount",
         3,
         3,
         tbillprice_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "TBILLYIELD",
         "settlement, maturity, pr",
         3,
         3,
         tbillyield_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "TBILLEQ",
         "settlement, maturity, discount",
         3,
         3,
         tbilleq_atp,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "DOLLARDE",
         "fractional_dollar, fraction",
         2,
         2,
         dollarde_atp,
-    ),
-    FunctionDef::eager("DOLLARFR", "decimal_dollar, fraction", 2, 2, dollarfr_atp),
+    )
+    .elementwise(),
+    FunctionDef::eager("DOLLARFR", "decimal_dollar, fraction", 2, 2, dollarfr_atp).elementwise(),
 ];
 
-atp_functions! {
+toolpak_functions! {
     cumipmt_atp => cumipmt,
     cumprinc_atp => cumprinc,
     effect_atp => effect,
@@ -280,7 +303,7 @@ fn num_or(args: &[Value], i: usize, default: f64) -> Fin<f64> {
 /// A numeric argument of an Analysis ToolPak function (booleans are `#VALUE!`).
 fn atp(args: &[Value], i: usize) -> Fin<f64> {
     match args.get(i) {
-        Some(v) => atp_number(v).map(numeric::to_f64),
+        Some(v) => toolpak::number(v).map(numeric::to_f64),
         None => Ok(0.0),
     }
 }
@@ -679,7 +702,7 @@ fn npv(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
         let mut total = 0.0;
         let mut factor = 1.0;
         let discount = 1.0 + rate;
-        args::for_each_number(
+        args::for_each_number_in_order(
             args.get(1..).unwrap_or(&[]),
             ctx,
             Collect::Numbers,
@@ -800,7 +823,7 @@ fn dated_flows(values: &Operand, dates: &Operand, ctx: &dyn EvalContext) -> Fin<
             continue;
         }
         let day = atp_serial(d)? as f64;
-        flows.push((numeric::to_f64(atp_number(v)?), day));
+        flows.push((numeric::to_f64(toolpak::number(v)?), day));
     }
     let Some(&(_, first)) = flows.first() else {
         return Err(ErrorKind::Num);
@@ -830,7 +853,7 @@ fn xnpv_with_slope(flows: &[(f64, f64)], r: f64) -> Option<(f64, f64)> {
 
 fn xnpv(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     let result = (|| {
-        let rate = numeric::to_f64(atp_number(&args::scalar(&args[0], ctx))?);
+        let rate = numeric::to_f64(toolpak::number(&args::scalar(&args[0], ctx))?);
         if matches!(&args[0], Operand::Ref(a) if !a.is_single_cell()) {
             return Err(ErrorKind::Value);
         }
@@ -852,7 +875,7 @@ fn xirr(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
                 if matches!(op, Operand::Ref(a) if !a.is_single_cell()) {
                     return Err(ErrorKind::Value);
                 }
-                numeric::to_f64(atp_number(&args::scalar(op, ctx))?)
+                numeric::to_f64(toolpak::number(&args::scalar(op, ctx))?)
             }
         };
         let flows = dated_flows(&args[0], &args[1], ctx)?;
@@ -861,10 +884,68 @@ fn xirr(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
             return Err(ErrorKind::Num);
         }
         let f = |r: f64| xnpv_with_slope(&flows, r);
-        numeric::from_f64(solve_rate(&f, guess)?)
+        let value_only = |r: f64| f(r).map(|(y, _)| y);
+        let rate = match xirr_by_bisection(&value_only, guess) {
+            Some(found) => found?,
+            None => solve_rate(&f, guess)?,
+        };
+        numeric::from_f64(rate)
     })();
     result.into()
 }
+
+/// How many times XIRR doubles the guess looking for a sign change, as Excel's 100 tries.
+const XIRR_DOUBLINGS: usize = 100;
+/// XIRR's bisection stops when the bracket is narrower than this.
+const XIRR_TOLERANCE: f64 = 1e-8;
+
+/// Excel's XIRR search: the guess is doubled until XNPV changes sign between 0 and it, then
+/// that bracket is halved until narrower than 1e-8 and the last midpoint is the answer. This
+/// is why Excel's XIRR is only good to about 1e-8, and why its last digits depend on the
+/// guess: in formulas__test, guess 1 (bracket [0, 1]) gives 0.5993197485804558 and the
+/// default 0.1 (doubled to [0, 0.8]) 0.5993197500705721, where the root is 0.59931975575305;
+/// Microsoft's documented example gives 0.373362535 (the root is 0.3733625335). A doubling
+/// that reaches -1 is `#NUM!` (guess -0.1 there). None when no sign change turns up (a zero
+/// guess, or a root on the other side of 0): the caller then solves by Newton's method.
+fn xirr_by_bisection(f: &dyn Fn(f64) -> Option<f64>, guess: f64) -> Option<Fin<f64>> {
+    let at_zero = f(0.0)?;
+    let mut far = guess;
+    let mut bracketed = false;
+    for _ in 0..XIRR_DOUBLINGS {
+        if far <= -1.0 {
+            return Some(Err(ErrorKind::Num));
+        }
+        if (f(far)? > 0.0) != (at_zero > 0.0) {
+            bracketed = true;
+            break;
+        }
+        far *= 2.0;
+    }
+    if !bracketed {
+        return None;
+    }
+    // `above` is the end where XNPV is positive, `below` the other.
+    let (mut above, mut below) = if at_zero > 0.0 {
+        (0.0, far)
+    } else {
+        (far, 0.0)
+    };
+    for _ in 0..MAX_BISECTIONS {
+        let mid = 0.5 * (above + below);
+        if f(mid)? > 0.0 {
+            above = mid;
+        } else {
+            below = mid;
+        }
+        if (above - below).abs() < XIRR_TOLERANCE {
+            return Some(Ok(mid));
+        }
+    }
+    None
+}
+
+/// Enough halvings to narrow any finite bracket below XIRR's tolerance.
+const MAX_BISECTIONS: usize = 1100;
 
 fn fvschedule(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     let result = (|| {
@@ -874,7 +955,7 @@ fn fvschedule(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
             if err.is_some() {
                 return;
             }
-            let step = atp_number(v)
+            let step = toolpak::number(v)
                 .and_then(|r| numeric::add(Decimal::ONE, r))
                 .and_then(|g| numeric::mul(value, g));
             match step {
@@ -1104,7 +1185,7 @@ impl Bond {
     fn read(args: &[Value], at: [usize; 4]) -> Fin<Bond> {
         let settlement = atp_date(args, at[0])?;
         let maturity = atp_date(args, at[1])?;
-        let frequency = whole(atp_number(args.get(at[2]).unwrap_or(&Value::Empty))?)?;
+        let frequency = whole(toolpak::number(args.get(at[2]).unwrap_or(&Value::Empty))?)?;
         let basis = Basis::from_value(args.get(at[3]))?;
         if !matches!(frequency, 1 | 2 | 4) || settlement >= maturity {
             return Err(ErrorKind::Num);
@@ -1328,12 +1409,12 @@ fn accrint(args: &[Value], _: &dyn EvalContext) -> Value {
         let first_interest = atp_date(args, 1)?;
         let settlement = atp_date(args, 2)?;
         let (rate, par) = (atp(args, 3)?, atp(args, 4)?);
-        let frequency = whole(atp_number(args.get(5).unwrap_or(&Value::Empty))?)?;
+        let frequency = whole(toolpak::number(args.get(5).unwrap_or(&Value::Empty))?)?;
         let basis = Basis::from_value(args.get(6))?;
         let from_issue = match args.get(7) {
             None | Some(Value::Empty) => true,
             Some(Value::Bool(b)) => *b,
-            Some(v) => atp_number(v)? != Decimal::ZERO,
+            Some(v) => toolpak::number(v)? != Decimal::ZERO,
         };
         if rate <= 0.0 || par <= 0.0 || !matches!(frequency, 1 | 2 | 4) || issue >= settlement {
             return Err(ErrorKind::Num);
@@ -1541,8 +1622,8 @@ fn tbilleq(args: &[Value], _: &dyn EvalContext) -> Value {
 /// DOLLARDE and DOLLARFR: `fraction` (truncated) is the denominator of the fractional part,
 /// written in as many decimal digits as it has.
 fn dollar_convert(args: &[Value], to_decimal: bool) -> Fin<Decimal> {
-    let dollar = atp_number(&args[0])?;
-    let fraction = atp_number(&args[1])?.trunc();
+    let dollar = toolpak::number(&args[0])?;
+    let fraction = toolpak::number(&args[1])?.trunc();
     if fraction < Decimal::ZERO {
         return Err(ErrorKind::Num);
     }
@@ -1853,6 +1934,23 @@ mod tests {
         );
     }
 
+    /// NPV reads a range row by row (pycel npv.xlsx: NPV(0.08, H3:I4) over 1, 3 / 2, 4 is
+    /// 8.025726280057427, the same as listing H3, I3, H4, I4), whatever order the workbook
+    /// stores cells in.
+    #[test]
+    fn npv_reads_ranges_row_by_row() {
+        let mut wb = crate::engine::Workbook::new();
+        let _ = wb.add_sheet("NPV");
+        for (cell, v) in [("H3", "1"), ("I3", "3"), ("H4", "2"), ("I4", "4")] {
+            let _ = wb.set_value(&format!("NPV!{cell}"), n(v));
+        }
+        let _ = wb.set_formula("NPV!B3", "=NPV(0.08,H3:I4)");
+        match wb.value("NPV!B3") {
+            Some(v) => close(v, 8.025726280057427),
+            None => panic!("no value"),
+        }
+    }
+
     #[test]
     fn npv_skips_text_in_references() {
         let mut g = TestGrid::new();
@@ -1981,15 +2079,20 @@ mod tests {
         assert_eq!(xnpv(boolean(true)), e(ErrorKind::Value));
         assert_eq!(xnpv(txt("ciao")), e(ErrorKind::Value));
         assert_eq!(xnpv(err(ErrorKind::Name)), e(ErrorKind::Name));
-        // Excel stops XIRR at about 1e-8, so its digits vary with the guess.
+        // Excel's XIRR bisects a bracket [0, guess * 2^k] to 1e-8, so its digits vary with the
+        // guess (formulas__test FINANCIAL!R54:X55); the root is 0.59931975575305.
         let xirr = |guess: Operand| g.value("XIRR", &[values.clone(), dates.clone(), guess]);
-        near(xirr(num("0")), 0.599319755859375, 1e-8);
-        near(xirr(num("1")), 0.5993197485804558, 1e-8);
+        near(xirr(num("0")), 0.599319755859375, 1e-9);
+        near(xirr(num("1")), 0.5993197485804558, 1e-15);
+        near(xirr(num("4")), 0.5993197485804558, 1e-15);
+        near(xirr(num("32015")), 0.5993197540431083, 1e-15);
         near(
             g.value("XIRR", &[values.clone(), dates.clone()]),
             0.5993197500705721,
-            1e-8,
+            1e-15,
         );
+        // Doubling -0.1 reaches -1 before XNPV changes sign.
+        assert_eq!(xirr(num("-0.1")), e(ErrorKind::Num));
         assert_eq!(xirr(boolean(true)), e(ErrorKind::Value));
         assert_eq!(xirr(err(ErrorKind::NA)), e(ErrorKind::NA));
         assert_eq!(
@@ -2000,6 +2103,39 @@ mod tests {
             g.value("XIRR", &[g.area("A1:D1"), dates.clone()]),
             e(ErrorKind::Num)
         );
+    }
+
+    /// Microsoft's XIRR example: 0.373362535 (Excel's bisection; the exact root is
+    /// 0.3733625335). A negative root beyond the doubled guesses falls back to Newton.
+    #[test]
+    fn xirr_documented_example_and_negative_roots() {
+        let mut g = TestGrid::new();
+        // 2008-01-01, 2008-03-01, 2008-10-30, 2009-02-15, 2009-04-01.
+        for (col, (value, date)) in ["A", "B", "C", "D", "E"].iter().zip([
+            ("-10000", "39448"),
+            ("2750", "39508"),
+            ("4250", "39751"),
+            ("3250", "39859"),
+            ("2750", "39904"),
+        ]) {
+            g.set(&format!("{col}1"), n(value))
+                .set(&format!("{col}2"), n(date));
+        }
+        let doc = g.value("XIRR", &[g.area("A1:E1"), g.area("A2:E2")]);
+        near(doc, 0.3733625352382659, 1e-15);
+        // -10000, 1000, 2000, 3000 monthly from 2015-01-01: Excel -0.926186835 (a forum
+        // report); the root is -0.92618684.
+        for (col, (value, date)) in ["A", "B", "C", "D"].iter().zip([
+            ("-10000", "42005"),
+            ("1000", "42036"),
+            ("2000", "42064"),
+            ("3000", "42095"),
+        ]) {
+            g.set(&format!("{col}4"), n(value))
+                .set(&format!("{col}5"), n(date));
+        }
+        let negative = g.value("XIRR", &[g.area("A4:D4"), g.area("A5:D5")]);
+        near(negative, -0.926186835, 1e-8);
     }
 
     #[test]

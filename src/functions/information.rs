@@ -1,11 +1,10 @@
 //! Information functions: value tests (ISNUMBER, ISBLANK...), TYPE and ERROR.TYPE, and what
 //! the workbook knows about cells and sheets (ISFORMULA, FORMULATEXT, SHEET, SHEETS, CELL).
 
-use std::sync::Arc;
-
 use rust_decimal::Decimal;
 
-use super::args::{lift, scalar, Area, Array, EvalContext, Operand};
+use super::args::{scalar, Area, Array, EvalContext, Operand};
+use super::toolpak;
 use super::FunctionDef;
 use crate::formula::reference::column_name;
 use crate::numeric;
@@ -20,8 +19,8 @@ pub const FUNCTIONS: &[FunctionDef] = &[
     FunctionDef::scalar("ISERROR", "value", 1, 1, iserror),
     FunctionDef::scalar("ISERR", "value", 1, 1, iserr),
     FunctionDef::scalar("ISNA", "value", 1, 1, isna),
-    FunctionDef::eager("ISEVEN", "number", 1, 1, iseven),
-    FunctionDef::eager("ISODD", "number", 1, 1, isodd),
+    FunctionDef::eager("ISEVEN", "number", 1, 1, iseven).elementwise(),
+    FunctionDef::eager("ISODD", "number", 1, 1, isodd).elementwise(),
     FunctionDef::eager("ISREF", "value", 1, 1, isref),
     FunctionDef::eager("ISFORMULA", "reference", 1, 1, isformula),
     FunctionDef::eager("FORMULATEXT", "reference", 1, 1, formulatext),
@@ -73,22 +72,15 @@ fn isna(args: &[Value], _: &dyn EvalContext) -> Value {
     Value::Bool(args[0].as_error() == Some(ErrorKind::NA))
 }
 
-/// ISEVEN/ISODD take one number: a multi-cell reference goes through implicit intersection
-/// (Excel answers `#VALUE!` even in array formulas), an array constant element by element.
+/// ISEVEN/ISODD take one number under the Analysis ToolPak's rules ([`toolpak::call`]): a
+/// legacy formula gives them the cell of a range in its own row or column, an array formula
+/// `#VALUE!` for a range, and arrays are mapped.
 fn parity_test(args: &[Operand], ctx: &dyn EvalContext, odd: bool) -> Operand {
-    let test = |v: &Value| -> Value {
-        match parity(v) {
-            Ok(is_odd) => Value::Bool(is_odd == odd),
-            Err(e) => Value::Error(e),
-        }
-    };
-    match &args[0] {
-        Operand::Array(_) => match lift(args, ctx, &mut |v| test(&v[0])) {
-            Some(array) => Operand::Array(Arc::new(array)),
-            None => Operand::Value(test(&scalar(&args[0], ctx))),
-        },
-        op => Operand::Value(test(&scalar(op, ctx))),
-    }
+    toolpak::call(args, ctx, &mut |v| match v.first().map(parity) {
+        Some(Ok(is_odd)) => Value::Bool(is_odd == odd),
+        Some(Err(e)) => Value::Error(e),
+        None => Value::Error(ErrorKind::Value),
+    })
 }
 
 /// Whether the integer part of a number is odd. Logical values are `#VALUE!` (unlike most
@@ -134,7 +126,7 @@ fn per_cell(op: &Operand, ctx: &dyn EvalContext, f: &dyn Fn(&Area, u32, u32) -> 
     if area.is_single_cell() {
         return Operand::Value(f(&area, area.top, area.left));
     }
-    let area = ctx.clip_to_used(&area);
+    let area = super::args::clip_whole(&area, ctx);
     let mut values = Vec::with_capacity(area.rows() * area.cols());
     for row in area.top..=area.bottom {
         for col in area.left..=area.right {

@@ -54,18 +54,10 @@ fn branch(op: Operand) -> Operand {
     }
 }
 
-fn is_multi(op: &Operand) -> bool {
-    match op {
-        Operand::Value(_) => false,
-        Operand::Ref(a) => !a.is_single_cell(),
-        Operand::Array(_) => true,
-    }
-}
-
 fn if_(args: &mut dyn LazyArgs) -> Operand {
     // In an array context a range or array condition chooses element by element.
     let cond = args.eval_value(0);
-    if is_multi(&cond) {
+    if cond.is_multi() {
         return if_array(args, &cond);
     }
     match scalar(&cond, args.context()).to_bool() {
@@ -111,6 +103,9 @@ fn ifs(args: &mut dyn LazyArgs) -> Operand {
     }
     for pair in 0..args.count() / 2 {
         let cond = args.eval_value(pair * 2);
+        if cond.is_multi() {
+            return ifs_array(args, pair, cond);
+        }
         match scalar(&cond, args.context()).to_bool() {
             Ok(true) => return branch(args.eval(pair * 2 + 1)),
             Ok(false) => {}
@@ -118,6 +113,46 @@ fn ifs(args: &mut dyn LazyArgs) -> Operand {
         }
     }
     Operand::error(ErrorKind::NA)
+}
+
+/// IFS from the first range or array condition on (an array context; the conditions before it
+/// were false): every remaining argument is evaluated, and each element takes the value of its
+/// first true condition, an error condition's error, or `#N/A`.
+fn ifs_array(args: &mut dyn LazyArgs, first_pair: usize, cond: Operand) -> Operand {
+    let mut operands = vec![cond];
+    for i in first_pair * 2 + 1..args.count() {
+        operands.push(if i % 2 == 0 {
+            args.eval_value(i)
+        } else {
+            branch(args.eval(i))
+        });
+    }
+    map_elements(&operands, args.context(), &mut |v| {
+        for pair in v.chunks(2) {
+            match pair.first().map(Value::to_bool) {
+                Some(Ok(true)) => return pair.get(1).cloned().unwrap_or_default(),
+                Some(Err(e)) => return Value::Error(e),
+                _ => {}
+            }
+        }
+        Value::Error(ErrorKind::NA)
+    })
+}
+
+/// Maps `f` over operands element by element (Excel's array lifting); all single values
+/// give a single value.
+fn map_elements(
+    operands: &[Operand],
+    ctx: &dyn EvalContext,
+    f: &mut dyn FnMut(&[Value]) -> Value,
+) -> Operand {
+    match lift(operands, ctx, f) {
+        Some(array) => Operand::Array(Arc::new(array)),
+        None => {
+            let values: Vec<Value> = operands.iter().map(|o| scalar(o, ctx)).collect();
+            Operand::Value(f(&values))
+        }
+    }
 }
 
 /// IFERROR and IFNA: `catches` decides which errors fall back to the second argument. Array
@@ -185,33 +220,56 @@ fn ifna(args: &mut dyn LazyArgs) -> Operand {
 }
 
 fn choose(args: &mut dyn LazyArgs) -> Operand {
-    let index = scalar(&args.eval_value(0), args.context()).to_number();
-    let index = match index {
-        Ok(n) => crate::numeric::snap15(n).trunc(),
-        Err(e) => return Operand::error(e),
-    };
+    let index = args.eval_value(0);
+    if index.is_multi() {
+        // An array context: every choice is evaluated and picked element by element.
+        let mut operands = vec![index];
+        operands.extend((1..args.count()).map(|i| branch(args.eval(i))));
+        return map_elements(
+            &operands,
+            args.context(),
+            &mut |v| match choice(&v[0], v.len()) {
+                Ok(i) => v.get(i).cloned().unwrap_or_default(),
+                Err(e) => Value::Error(e),
+            },
+        );
+    }
+    match choice(&scalar(&index, args.context()), args.count()) {
+        Ok(i) => branch(args.eval(i)),
+        Err(e) => Operand::error(e),
+    }
+}
+
+/// The argument CHOOSE returns for an index: 1 is the first choice (argument 1); outside the
+/// choices is `#VALUE!`.
+fn choice(index: &Value, count: usize) -> Result<usize, ErrorKind> {
     use rust_decimal::prelude::ToPrimitive;
-    match index.to_usize() {
-        Some(i) if i >= 1 && i < args.count() => branch(args.eval(i)),
-        _ => Operand::error(ErrorKind::Value),
+    let i = crate::numeric::snap15(index.to_number()?).trunc();
+    match i.to_usize() {
+        Some(i) if i >= 1 && i < count => Ok(i),
+        _ => Err(ErrorKind::Value),
     }
 }
 
 fn switch(args: &mut dyn LazyArgs) -> Operand {
-    let subject = scalar(&args.eval_value(0), args.context());
+    let subject = args.eval_value(0);
+    if subject.is_multi() {
+        // An array context: every argument is evaluated and matched element by element.
+        let mut operands = vec![subject];
+        operands.extend((1..args.count()).map(|i| branch(args.eval(i))));
+        return map_elements(&operands, args.context(), &mut switch_element);
+    }
+    let subject = scalar(&subject, args.context());
     if let Value::Error(e) = subject {
         return Operand::error(e);
     }
     let rest = args.count() - 1;
-    let pairs = rest / 2;
-    for p in 0..pairs {
-        let candidate = scalar(&args.eval(1 + p * 2), args.context());
-        if let Value::Error(e) = candidate {
-            return Operand::error(e);
-        }
-        let same_type = std::mem::discriminant(&subject) == std::mem::discriminant(&candidate);
-        if same_type && subject.compare(&candidate).is_ok_and(|o| o.is_eq()) {
-            return branch(args.eval(2 + p * 2));
+    for p in 0..rest / 2 {
+        let candidate = scalar(&branch(args.eval(1 + p * 2)), args.context());
+        match switch_matches(&subject, &candidate) {
+            Ok(true) => return branch(args.eval(2 + p * 2)),
+            Ok(false) => {}
+            Err(e) => return Operand::error(e),
         }
     }
     if rest % 2 == 1 {
@@ -220,9 +278,52 @@ fn switch(args: &mut dyn LazyArgs) -> Operand {
     Operand::error(ErrorKind::NA)
 }
 
+/// SWITCH on one element: `values` are the subject, then value/result pairs, then the
+/// optional default.
+fn switch_element(values: &[Value]) -> Value {
+    let Some((subject, rest)) = values.split_first() else {
+        return Value::Error(ErrorKind::NA);
+    };
+    if let Value::Error(e) = subject {
+        return Value::Error(*e);
+    }
+    let mut pairs = rest.chunks_exact(2);
+    for pair in &mut pairs {
+        if let [candidate, result] = pair {
+            match switch_matches(subject, candidate) {
+                Ok(true) => return result.clone(),
+                Ok(false) => {}
+                Err(e) => return Value::Error(e),
+            }
+        }
+    }
+    match pairs.remainder().first() {
+        Some(default) => default.clone(),
+        None => Value::Error(ErrorKind::NA),
+    }
+}
+
+/// Whether SWITCH's subject equals a candidate value: the same type (an empty cell or an
+/// omitted value is the number 0, so it matches 0 but not "" or FALSE) and equal, text
+/// ignoring case. An error candidate is returned as the error.
+fn switch_matches(subject: &Value, candidate: &Value) -> Result<bool, ErrorKind> {
+    let zero_if_empty = |v: &Value| match v {
+        Value::Empty => Value::Number(rust_decimal::Decimal::ZERO),
+        other => other.clone(),
+    };
+    let (subject, candidate) = (zero_if_empty(subject), zero_if_empty(candidate));
+    if let Value::Error(e) = candidate {
+        return Err(e);
+    }
+    let same_type = std::mem::discriminant(&subject) == std::mem::discriminant(&candidate);
+    Ok(same_type && subject.compare(&candidate).is_ok_and(|o| o.is_eq()))
+}
+
 /// Folds the logical values of AND/OR/XOR arguments: references and arrays contribute their
-/// numbers and booleans (text and empty cells are skipped); a direct text argument that is not
-/// TRUE/FALSE is `#VALUE!`; no logical value at all is `#VALUE!`.
+/// numbers and booleans (text and empty cells are skipped); a direct text argument counts when
+/// it reads TRUE or FALSE and is skipped otherwise (Excel: `AND(TRUE,"0")` is TRUE and
+/// `AND(TRUE,"0",#REF!)` is `#REF!`); an omitted argument is FALSE (`OR(,1)` is TRUE, `OR(,)`
+/// FALSE); no logical value at all is `#VALUE!`.
 fn fold_logical(
     args: &[Operand],
     ctx: &dyn EvalContext,
@@ -232,7 +333,7 @@ fn fold_logical(
     for arg in args {
         match arg {
             Operand::Value(v) => match v {
-                Value::Empty => {}
+                Value::Text(t) if !is_logical_text(t) => {}
                 other => {
                     f(other.to_bool()?);
                     seen = true;
@@ -263,6 +364,11 @@ fn fold_logical(
     } else {
         Err(ErrorKind::Value)
     }
+}
+
+/// Text that AND/OR/XOR read as a logical value.
+fn is_logical_text(t: &str) -> bool {
+    t.eq_ignore_ascii_case("TRUE") || t.eq_ignore_ascii_case("FALSE")
 }
 
 fn and(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
@@ -307,6 +413,7 @@ fn false_(_: &[Value], _: &dyn EvalContext) -> Value {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+    use super::Operand;
     use crate::value::{ErrorKind, Value};
 
     #[test]
@@ -432,5 +539,151 @@ mod tests {
         assert_eq!(g.value("NOT", &[num("0")]), Value::Bool(true));
         assert_eq!(g.value("NOT", &[empty()]), Value::Bool(true));
         assert_eq!(g.value("NOT", &[txt("x")]), Value::Error(ErrorKind::Value));
+    }
+
+    /// Direct text other than TRUE/FALSE is skipped, so a later error still wins; an omitted
+    /// argument is FALSE (formulas__test LOGICAL sheet row 3; IronCalc's OR/XOR tests).
+    #[test]
+    fn and_or_xor_skip_direct_text_and_count_omitted_as_false() {
+        let g = TestGrid::new();
+        let t = Value::Bool(true);
+        let f = Value::Bool(false);
+        assert_eq!(g.value("AND", &[boolean(true), txt("0")]), t);
+        assert_eq!(
+            g.value("AND", &[boolean(true), txt("0"), err(ErrorKind::Ref)]),
+            Value::Error(ErrorKind::Ref)
+        );
+        assert_eq!(
+            g.value(
+                "AND",
+                &[boolean(true), txt("ciao"), err(ErrorKind::Ref), txt("0")]
+            ),
+            Value::Error(ErrorKind::Ref)
+        );
+        assert_eq!(
+            g.value("OR", &[boolean(true), txt("0"), err(ErrorKind::Ref)]),
+            Value::Error(ErrorKind::Ref)
+        );
+        assert_eq!(
+            g.value("XOR", &[boolean(true), txt("0"), err(ErrorKind::Ref)]),
+            Value::Error(ErrorKind::Ref)
+        );
+        assert_eq!(g.value("OR", &[txt(""), boolean(false)]), f);
+        assert_eq!(g.value("OR", &[txt("")]), Value::Error(ErrorKind::Value));
+        assert_eq!(g.value("AND", &[txt("true"), num("1")]), t);
+        assert_eq!(g.value("OR", &[empty(), empty()]), f);
+        assert_eq!(g.value("OR", &[empty(), num("1")]), t);
+        assert_eq!(g.value("AND", &[empty(), num("1")]), f);
+    }
+
+    /// In an array context a range condition, index or subject maps element by element, and
+    /// the cell shows the first element (pycel logical.xlsx and formulas__test rows).
+    #[test]
+    fn ifs_choose_and_switch_map_over_ranges_in_array_context() {
+        let mut g = TestGrid::new();
+        // pycel Logical!O26..O44: {=IFS(A:C,1,B,2)} over one row.
+        g.set("A1", Value::Error(ErrorKind::Div0)).set("B1", n("1"));
+        g.set("A2", n("-1")).set("B2", n("0"));
+        g.set("A3", n("0")).set("B3", n("1"));
+        g.set("A4", Value::Bool(false)).set("B4", n("0"));
+        let ifs = |row: u32| {
+            g.value(
+                "IFS",
+                &[
+                    g.area(&format!("A{row}:C{row}")),
+                    num("1"),
+                    g.area(&format!("B{row}")),
+                    num("2"),
+                ],
+            )
+        };
+        assert_eq!(ifs(1), Value::Error(ErrorKind::Div0));
+        assert_eq!(ifs(2), n("1"));
+        assert_eq!(ifs(3), n("2"));
+        assert_eq!(ifs(4), Value::Error(ErrorKind::NA));
+        // formulas__test LOGICAL!AG11: IFS(C11:D11,J11,E11:F11,G11) is -1.
+        g.set("C11", n("0")).set("D11", n("1")).set("E11", n("2.3"));
+        g.set("G11", n("-1")).set("J11", Value::Bool(true));
+        assert_eq!(
+            g.value(
+                "IFS",
+                &[
+                    g.area("C11:D11"),
+                    g.area("J11"),
+                    g.area("E11:F11"),
+                    g.area("G11")
+                ]
+            ),
+            n("-1")
+        );
+        // formulas__test LOOKUP!AG5: CHOOSE(D5:F5,C5:E5,H5:J5,G5:I5,2,3) is -2.
+        g.set("C5", n("-2")).set("D5", n("1.1")).set("E5", n("3"));
+        g.set("F5", n("4")).set("G5", n("4.1"));
+        assert_eq!(
+            g.value(
+                "CHOOSE",
+                &[
+                    g.area("D5:F5"),
+                    g.area("C5:E5"),
+                    g.area("H5:J5"),
+                    g.area("G5:I5"),
+                    num("2"),
+                    num("3")
+                ]
+            ),
+            n("-2")
+        );
+        // pycel Switch!A44/E44: SWITCH(A45:C45,FALSE,0,TRUE,1) over FALSE,FALSE,TRUE.
+        g.set("A45", Value::Bool(false))
+            .set("B45", Value::Bool(false));
+        g.set("C45", Value::Bool(true));
+        let switch = |first: bool| {
+            g.value(
+                "SWITCH",
+                &[
+                    g.area("A45:C45"),
+                    boolean(first),
+                    num("0"),
+                    boolean(!first),
+                    num("1"),
+                ],
+            )
+        };
+        assert_eq!(switch(false), n("0"));
+        assert_eq!(switch(true), n("1"));
+    }
+
+    /// SWITCH compares an empty cell or omitted value as the number 0 (pycel Switch!C29..C41,
+    /// formulas__test LOGICAL!R25).
+    #[test]
+    fn switch_reads_empty_as_zero() {
+        let mut g = TestGrid::new();
+        g.set("A1", n("0"))
+            .set("B2", n("0"))
+            .set("B3", Value::text(""));
+        g.set("A4", Value::Bool(false));
+        let matched = |subject: Operand, candidate: Operand| {
+            g.value("SWITCH", &[subject, candidate, txt("match")])
+        };
+        let m = Value::text("match");
+        let na = Value::Error(ErrorKind::NA);
+        assert_eq!(matched(g.area("A1"), g.area("Z1")), m);
+        assert_eq!(matched(g.area("Z2"), g.area("B2")), m);
+        assert_eq!(matched(g.area("Z3"), g.area("B3")), na);
+        assert_eq!(matched(g.area("A4"), g.area("Z4")), na);
+        assert_eq!(
+            g.value(
+                "SWITCH",
+                &[
+                    g.area("A1"),
+                    num("2"),
+                    num("0"),
+                    empty(),
+                    num("3"),
+                    num("7")
+                ]
+            ),
+            n("3")
+        );
     }
 }

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::args::{integer, scalar, to_array, Area, Array, EvalContext, Operand};
+use super::args::{self, integer, scalar, to_array, Area, Array, EvalContext, Operand};
 use super::criteria::wildcard_match;
 use super::{EagerFn, FunctionDef, VARIADIC};
 use crate::formula::reference::{column_name, quote_sheet_name, MAX_COLS, MAX_ROWS};
@@ -190,7 +190,7 @@ impl<'a> Source<'a> {
     /// keep their size: Excel's binary search visits positions that depend on it.
     fn clipped(self, ctx: &dyn EvalContext) -> Source<'a> {
         match self {
-            Source::Ref(a) => Source::Ref(clip_whole(a, ctx)),
+            Source::Ref(a) => Source::Ref(args::clip_whole(&a, ctx)),
             other => other,
         }
     }
@@ -265,28 +265,6 @@ impl Line<'_> {
     }
 }
 
-/// A reference spanning whole columns or rows (A:A, 1:1), clipped to the used area.
-fn clip_whole(area: Area, ctx: &dyn EvalContext) -> Area {
-    if area.bottom >= MAX_ROWS - 1 || area.right >= MAX_COLS - 1 {
-        ctx.clip_to_used(&area)
-    } else {
-        area
-    }
-}
-
-/// An optional argument left out (`f(a,,c)` or not written at all).
-fn omitted(args: &[Operand], i: usize) -> bool {
-    matches!(args.get(i), None | Some(Operand::Value(Value::Empty)))
-}
-
-fn is_multi(op: &Operand) -> bool {
-    match op {
-        Operand::Value(_) => false,
-        Operand::Ref(a) => !a.is_single_cell(),
-        Operand::Array(_) => true,
-    }
-}
-
 /// The first (top-left) value of an operand: what one element of a lifted result keeps.
 fn first_value(op: &Operand, ctx: &dyn EvalContext) -> Value {
     match op {
@@ -308,7 +286,9 @@ fn lift_at(args: &[Operand], positions: &[usize], ctx: &dyn EvalContext, f: Eage
     let lifted: Vec<(usize, Operand)> = positions
         .iter()
         .filter_map(|&p| match args.get(p)? {
-            Operand::Ref(a) if !a.is_single_cell() => Some((p, Operand::Ref(clip_whole(*a, ctx)))),
+            Operand::Ref(a) if !a.is_single_cell() => {
+                Some((p, Operand::Ref(args::clip_whole(a, ctx))))
+            }
             op @ Operand::Array(_) => Some((p, op.clone())),
             _ => None,
         })
@@ -351,7 +331,7 @@ fn int_or(
     default: i64,
     ctx: &dyn EvalContext,
 ) -> Result<i64, ErrorKind> {
-    if omitted(args, i) {
+    if args::is_omitted(args, i) {
         return Ok(default);
     }
     integer(&args[i], ctx)
@@ -364,7 +344,7 @@ fn floor_or(
     default: i64,
     ctx: &dyn EvalContext,
 ) -> Result<i64, ErrorKind> {
-    if omitted(args, i) {
+    if args::is_omitted(args, i) {
         return Ok(default);
     }
     let n = scalar(&args[i], ctx).to_number()?;
@@ -938,7 +918,7 @@ fn xlookup_one(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
         match x_search(&key, line.len, |i| line.at(ctx, i), mode, search)? {
             Some(i) if vertical => Ok(slice(&args[2], Some(i), None)),
             Some(i) => Ok(slice(&args[2], None, Some(i))),
-            None if !omitted(args, 3) => Ok(args[3].clone()),
+            None if !args::is_omitted(args, 3) => Ok(args[3].clone()),
             None => Ok(not_found()),
         }
     };
@@ -1011,7 +991,7 @@ fn index_one(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
             Some(op) => Some(integer(op, ctx)?),
             None => None,
         };
-        if !omitted(args, 3) {
+        if !args::is_omitted(args, 3) {
             // One area only (kachi has no multi-area references).
             match integer(&args[3], ctx)? {
                 n if n < 1 => return Err(ErrorKind::Value),
@@ -1079,7 +1059,7 @@ fn size_arg(
     default: usize,
     ctx: &dyn EvalContext,
 ) -> Result<i64, ErrorKind> {
-    if omitted(args, i) {
+    if args::is_omitted(args, i) {
         return Ok(default as i64);
     }
     let n = numeric::snap15(scalar(&args[i], ctx).to_number()?);
@@ -1206,7 +1186,7 @@ fn address_one(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
         let col = integer(&args[1], ctx)?;
         let abs = int_or(args, 2, 1, ctx)?;
         let a1 = bool_or(args, 3, true, ctx)?;
-        let sheet = if omitted(args, 4) {
+        let sheet = if args::is_omitted(args, 4) {
             None
         } else {
             Some(scalar(&args[4], ctx).to_text()?)
@@ -1290,10 +1270,10 @@ fn trimrange(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
 
 /// TRIMRANGE's trim argument: a whole number 0 to 3 (3 when omitted); not an array.
 fn trim_mode(args: &[Operand], i: usize, ctx: &dyn EvalContext) -> Result<u8, ErrorKind> {
-    if omitted(args, i) {
+    if args::is_omitted(args, i) {
         return Ok(3);
     }
-    if is_multi(&args[i]) {
+    if args[i].is_multi() {
         return Err(ErrorKind::Value);
     }
     let n = numeric::snap15(scalar(&args[i], ctx).to_number()?);
@@ -1320,7 +1300,7 @@ fn hyperlink(args: &[Value], _: &dyn EvalContext) -> Value {
 fn materialize(op: &Operand, ctx: &dyn EvalContext) -> Result<Array, ErrorKind> {
     match op {
         Operand::Ref(a) => {
-            let area = clip_whole(*a, ctx);
+            let area = args::clip_whole(a, ctx);
             let (rows, cols) = (area.rows(), area.cols());
             if rows.saturating_mul(cols) > MAX_ARRAY_CELLS {
                 return Err(ErrorKind::Num);
@@ -1464,7 +1444,7 @@ fn lines_kept(
     keep: bool,
     ctx: &dyn EvalContext,
 ) -> Result<std::ops::Range<usize>, ErrorKind> {
-    if omitted(args, i) {
+    if args::is_omitted(args, i) {
         return Ok(0..len);
     }
     let n = integer(&args[i], ctx)?;
@@ -1500,7 +1480,7 @@ fn expand_one(args: &[Operand], ctx: &dyn EvalContext) -> Result<Operand, ErrorK
     if rows.saturating_mul(cols) > MAX_ARRAY_CELLS {
         return Err(ErrorKind::Num);
     }
-    let pad = if omitted(args, 3) {
+    let pad = if args::is_omitted(args, 3) {
         NA.clone()
     } else {
         scalar(&args[3], ctx)
@@ -1609,7 +1589,7 @@ fn wrap(args: &[Operand], ctx: &dyn EvalContext, by_col: bool) -> Result<Operand
         .ok()
         .filter(|&w| w >= 1)
         .ok_or(ErrorKind::Num)?;
-    let pad = if omitted(args, 2) {
+    let pad = if args::is_omitted(args, 2) {
         NA.clone()
     } else {
         scalar(&args[2], ctx)
@@ -1698,12 +1678,12 @@ fn sort(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     let run = || -> Result<Operand, ErrorKind> {
         let by_col = bool_or(args, 3, false, ctx)?;
         let arr = oriented(materialize(&args[0], ctx)?, by_col);
-        let indexes = if omitted(args, 1) {
+        let indexes = if args::is_omitted(args, 1) {
             vec![1]
         } else {
             whole_numbers(&args[1], ctx)?
         };
-        let orders = if omitted(args, 2) {
+        let orders = if args::is_omitted(args, 2) {
             vec![1]
         } else {
             whole_numbers(&args[2], ctx)?
@@ -1849,7 +1829,7 @@ fn filter(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
             }
         }
         if keep.is_empty() {
-            return Ok(if omitted(args, 2) {
+            return Ok(if args::is_omitted(args, 2) {
                 Operand::error(ErrorKind::Calc)
             } else {
                 args[2].clone()

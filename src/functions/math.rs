@@ -12,9 +12,11 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::args::{
-    for_each_number, lift, scalar, to_array, Area, Array, Collect, EvalContext, Operand,
+    for_each_number, given_values, lift, lift_with_omitted, omitted_flags, scalar, to_array, Area,
+    Array, Collect, EvalContext, Operand,
 };
 use super::criteria::Criterion;
+use super::toolpak;
 use super::FunctionDef;
 use super::VARIADIC;
 use crate::numeric;
@@ -61,7 +63,7 @@ pub const FUNCTIONS: &[FunctionDef] = &[
     FunctionDef::scalar("TRUNC", "number, [num_digits]", 1, 2, trunc),
     FunctionDef::scalar("EVEN", "number", 1, 1, even),
     FunctionDef::scalar("ODD", "number", 1, 1, odd),
-    FunctionDef::eager("MROUND", "number, multiple", 2, 2, mround),
+    FunctionDef::eager("MROUND", "number, multiple", 2, 2, mround).elementwise(),
     FunctionDef::scalar("CEILING", "number, significance", 2, 2, ceiling),
     FunctionDef::scalar("FLOOR", "number, significance", 2, 2, floor),
     FunctionDef::eager(
@@ -70,50 +72,55 @@ pub const FUNCTIONS: &[FunctionDef] = &[
         1,
         3,
         ceiling_math,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "FLOOR.MATH",
         "number, [significance], [mode]",
         1,
         3,
         floor_math,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "CEILING.PRECISE",
         "number, [significance]",
         1,
         2,
         ceiling_precise,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "ISO.CEILING",
         "number, [significance]",
         1,
         2,
         ceiling_precise,
-    ),
+    )
+    .elementwise(),
     FunctionDef::eager(
         "FLOOR.PRECISE",
         "number, [significance]",
         1,
         2,
         floor_precise,
-    ),
+    )
+    .elementwise(),
     // Arithmetic.
     FunctionDef::scalar("ABS", "number", 1, 1, abs),
     FunctionDef::scalar("SIGN", "number", 1, 1, sign),
     FunctionDef::scalar("MOD", "number, divisor", 2, 2, mod_),
-    FunctionDef::eager("QUOTIENT", "numerator, denominator", 2, 2, quotient),
+    FunctionDef::eager("QUOTIENT", "numerator, denominator", 2, 2, quotient).elementwise(),
     FunctionDef::scalar("POWER", "number, power", 2, 2, power),
     FunctionDef::scalar("SQRT", "number", 1, 1, sqrt),
-    FunctionDef::eager("SQRTPI", "number", 1, 1, sqrtpi),
+    FunctionDef::eager("SQRTPI", "number", 1, 1, sqrtpi).elementwise(),
     FunctionDef::scalar("EXP", "number", 1, 1, exp),
     FunctionDef::scalar("LN", "number", 1, 1, ln),
-    FunctionDef::eager("LOG", "number, [base]", 1, 2, log),
+    FunctionDef::eager("LOG", "number, [base]", 1, 2, log).elementwise(),
     FunctionDef::scalar("LOG10", "number", 1, 1, log10),
     FunctionDef::scalar("PI", "", 0, 0, pi),
     FunctionDef::scalar("FACT", "number", 1, 1, fact),
-    FunctionDef::eager("FACTDOUBLE", "number", 1, 1, factdouble),
+    FunctionDef::eager("FACTDOUBLE", "number", 1, 1, factdouble).elementwise(),
     FunctionDef::scalar("COMBIN", "number, number_chosen", 2, 2, combin),
     FunctionDef::scalar("COMBINA", "number, number_chosen", 2, 2, combina),
     FunctionDef::eager("PERCENTOF", "data_subset, data_all", 2, 2, percentof),
@@ -235,43 +242,9 @@ fn two_numbers(args: &[Value]) -> Result<(Decimal, Decimal), ErrorKind> {
     Ok((arg_number(args, 0)?, arg_number(args, 1)?))
 }
 
-/// Which arguments were omitted: the evaluator passes them as an empty value (a reference to
-/// an empty cell stays a reference).
-fn omitted_flags(args: &[Operand]) -> Vec<bool> {
-    args.iter()
-        .map(|a| matches!(a, Operand::Value(Value::Empty)))
-        .collect()
-}
-
-/// The argument values with the omitted ones as `None`.
-fn given_values(values: &[Value], omitted: &[bool]) -> Vec<Option<Value>> {
-    values
-        .iter()
-        .zip(omitted)
-        .map(|(v, &o)| if o { None } else { Some(v.clone()) })
-        .collect()
-}
-
-/// An eager function that maps element by element like a scalar one, but can tell an omitted
-/// argument (`Operand::Value(Empty)` or absent) from a reference to an empty cell: in
-/// `CEILING.MATH(x, A1)` an empty A1 is a significance of 0, while `CEILING.MATH(x)` uses 1.
-fn lift_with_omitted(
-    args: &[Operand],
-    ctx: &dyn EvalContext,
-    f: fn(&[Option<Value>]) -> Value,
-) -> Operand {
-    let omitted = omitted_flags(args);
-    let mut call = |values: &[Value]| f(&given_values(values, &omitted));
-    if let Some(array) = lift(args, ctx, &mut call) {
-        return Operand::Array(Arc::new(array));
-    }
-    let values: Vec<Value> = args.iter().map(|a| scalar(a, ctx)).collect();
-    Operand::Value(call(&values))
-}
-
 /// Functions born in Excel's Analysis ToolPak (MROUND, QUOTIENT, SQRTPI, FACTDOUBLE) keep its
-/// argument rules: an omitted argument is `#N/A`, a multi-cell reference `#VALUE!` (arrays
-/// are mapped element by element), and a logical value `#VALUE!`.
+/// argument rules ([`toolpak::call`]), and here an omitted argument is `#N/A` and a logical
+/// value `#VALUE!`, an error argument winning over both.
 fn analysis_toolpak(args: &[Operand], ctx: &dyn EvalContext, f: fn(&[Value]) -> Value) -> Operand {
     if args
         .iter()
@@ -279,13 +252,7 @@ fn analysis_toolpak(args: &[Operand], ctx: &dyn EvalContext, f: fn(&[Value]) -> 
     {
         return Operand::error(ErrorKind::NA);
     }
-    if args
-        .iter()
-        .any(|a| matches!(a, Operand::Ref(area) if !area.is_single_cell()))
-    {
-        return Operand::error(ErrorKind::Value);
-    }
-    let mut checked = |values: &[Value]| {
+    toolpak::call(args, ctx, &mut |values| {
         for v in values {
             match v {
                 Value::Error(e) => return Value::Error(*e),
@@ -294,12 +261,7 @@ fn analysis_toolpak(args: &[Operand], ctx: &dyn EvalContext, f: fn(&[Value]) -> 
             }
         }
         f(values)
-    };
-    if let Some(array) = lift(args, ctx, &mut checked) {
-        return Operand::Array(Arc::new(array));
-    }
-    let values: Vec<Value> = args.iter().map(|a| scalar(a, ctx)).collect();
-    Operand::Value(checked(&values))
+    })
 }
 
 /// Optional argument `i` of a [`lift_with_omitted`] function: `default` when omitted.
@@ -2648,6 +2610,39 @@ mod tests {
                 ("FLOOR.MATH", vec![err(ErrorKind::Null)], e(ErrorKind::Null)),
             ],
         );
+    }
+
+    /// In a legacy formula (a workbook from a file) the elementwise rounding functions take
+    /// the cell of a range in the formula's own row or column, as scalar functions do (the
+    /// IronCalc FLOOR_CEILING workbook: `FLOOR.PRECISE($A50,$AD$47:$AH$47)` in column AG reads
+    /// AG47); an intersected empty cell is a significance of 0, not an omitted argument.
+    #[test]
+    fn elementwise_rounding_intersects_ranges_in_legacy_formulas() {
+        use crate::engine::Workbook;
+        let mut wb = Workbook::new();
+        let _ = wb.add_sheet("Sheet1");
+        wb.set_legacy_formulas(true);
+        let _ = wb.set_value("Sheet1!B1", n("4"));
+        let _ = wb.set_value("Sheet1!A3", n("3"));
+        let _ = wb.set_value("Sheet1!A4", n("10"));
+        let cases = [
+            ("Sheet1!B4", "=FLOOR.PRECISE(A4,$A$1:$C$1)", n("8")),
+            ("Sheet1!B5", "=CEILING.MATH(A4,A1:C1)", n("12")),
+            ("Sheet1!B6", "=ISO.CEILING(A4,A1:C1)", n("12")),
+            ("Sheet1!B3", "=CEILING.PRECISE($A:$A,2)", n("4")),
+            ("Sheet1!C3", "=FLOOR.MATH($A:$A)", n("3")),
+            ("Sheet1!C4", "=LOG(A:A,10)", n("1")),
+            // C1 is empty: a significance of 0, so 0 (an omitted one would be 1).
+            ("Sheet1!C5", "=CEILING.MATH(A4,A1:C1)", n("0")),
+            // Nothing to intersect.
+            ("Sheet1!D9", "=FLOOR.MATH(A3:A4)", e(ErrorKind::Value)),
+        ];
+        for (cell, formula, _) in &cases {
+            let _ = wb.set_formula(cell, formula);
+        }
+        for (cell, formula, want) in cases {
+            assert_eq!(wb.value(cell), Some(want), "{formula}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod criteria;
 pub mod database;
 pub mod date;
 pub mod engineering;
+pub mod erf;
 pub mod financial;
 pub mod information;
 pub mod logical;
@@ -21,6 +22,7 @@ pub mod lookup;
 pub mod math;
 pub mod statistical;
 pub mod text;
+pub mod toolpak;
 
 #[cfg(test)]
 pub mod testing;
@@ -104,6 +106,10 @@ pub struct FunctionDef {
     pub kind: Kind,
     /// Recomputed on every recalculation (NOW, RAND, OFFSET, INDIRECT).
     pub volatile: bool,
+    /// An eager function that maps over its arguments element by element like a scalar one
+    /// (it is eager only to tell an omitted argument from an empty cell: CEILING.MATH, LOG):
+    /// in a legacy formula its range arguments are intersected as a scalar function's are.
+    pub elementwise: bool,
 }
 
 pub const VARIADIC: u8 = 255;
@@ -188,6 +194,7 @@ impl FunctionDef {
             max_args: max,
             kind: Kind::Scalar(f),
             volatile: false,
+            elementwise: false,
         }
     }
     pub const fn eager(
@@ -204,6 +211,7 @@ impl FunctionDef {
             max_args: max,
             kind: Kind::Eager(f),
             volatile: false,
+            elementwise: false,
         }
     }
     pub const fn lazy(name: &'static str, args: &'static str, min: u8, max: u8, f: LazyFn) -> Self {
@@ -214,12 +222,26 @@ impl FunctionDef {
             max_args: max,
             kind: Kind::Lazy(f),
             volatile: false,
+            elementwise: false,
         }
     }
     /// Marks the function volatile (recomputed on every recalculation).
     pub const fn volatile(mut self) -> Self {
         self.volatile = true;
         self
+    }
+
+    /// Marks an eager function as mapping element by element (the `elementwise` field).
+    pub const fn elementwise(mut self) -> Self {
+        self.elementwise = true;
+        self
+    }
+
+    /// Does the function read single values, so that a legacy formula (outside any array
+    /// context) gives it the cell of a range in the formula's own row or column rather than
+    /// the range? Scalar functions and elementwise eager ones do.
+    pub fn reads_single_values(&self) -> bool {
+        matches!(self.kind, Kind::Scalar(_)) || self.elementwise
     }
 
     /// `NAME(args)` for listings.

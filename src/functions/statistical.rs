@@ -18,7 +18,10 @@ use std::sync::Arc;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::args::{self, scalar, Area, Array, EvalContext, Operand};
+use super::args::{
+    self, contained_number, gather, is_subtotal_cell, scalar, Area, Array, EvalContext, Gather,
+    Operand,
+};
 use super::criteria::Criterion;
 use super::{FunctionDef, VARIADIC};
 use crate::numeric;
@@ -488,14 +491,6 @@ fn to_f64(d: Decimal) -> f64 {
     numeric::to_f64(d)
 }
 
-fn bool_number(b: bool) -> Decimal {
-    if b {
-        Decimal::ONE
-    } else {
-        Decimal::ZERO
-    }
-}
-
 /// Scalar argument `i` as an f64 (Excel's number coercion).
 fn num(args: &[Value], i: usize) -> Result<f64, ErrorKind> {
     match args.get(i) {
@@ -616,143 +611,6 @@ fn aligned_arrays(ops: &[&Operand], ctx: &dyn EvalContext) -> Vec<Array> {
 // ---------------------------------------------------------------------------------------------
 // Gathering the numbers of an aggregate.
 // ---------------------------------------------------------------------------------------------
-
-/// What an aggregate takes from references and arrays.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Take {
-    /// Only numbers (AVERAGE, STDEV...): text, booleans and empty cells are skipped.
-    Numbers,
-    /// The A-variants (AVERAGEA, STDEVA...): text counts as 0, TRUE as 1 and FALSE as 0.
-    NumbersA,
-}
-
-/// How an aggregate reads its arguments.
-#[derive(Clone, Copy, Debug)]
-struct Gather {
-    take: Take,
-    /// AGGREGATE's options 2, 3, 6 and 7: error values are skipped instead of returned.
-    skip_errors: bool,
-    /// SUBTOTAL and AGGREGATE: cells whose own formula calls SUBTOTAL or AGGREGATE are
-    /// skipped, so that subtotals are not counted twice.
-    skip_subtotals: bool,
-    /// Visit values in Excel's order (argument by argument, row by row), as MODE needs.
-    ordered: bool,
-}
-
-impl Gather {
-    const NUMBERS: Gather = Gather {
-        take: Take::Numbers,
-        skip_errors: false,
-        skip_subtotals: false,
-        ordered: false,
-    };
-    const NUMBERS_A: Gather = Gather {
-        take: Take::NumbersA,
-        ..Gather::NUMBERS
-    };
-    const ORDERED: Gather = Gather {
-        ordered: true,
-        ..Gather::NUMBERS
-    };
-}
-
-/// Visits the numbers of an aggregate's arguments with Excel's rules: direct arguments are
-/// coerced (numeric text to its number, TRUE to 1, other text is `#VALUE!`), a missing
-/// argument is skipped, values inside references and arrays count per [`Take`], and the first
-/// error (in reading order) is returned unless the gather skips errors.
-fn gather(
-    args: &[Operand],
-    ctx: &dyn EvalContext,
-    g: Gather,
-    f: &mut dyn FnMut(Decimal),
-) -> Result<(), ErrorKind> {
-    for arg in args {
-        match arg {
-            Operand::Value(v) => gather_direct(v, g, f)?,
-            Operand::Ref(area) => gather_area(area, ctx, g, f)?,
-            Operand::Array(arr) => {
-                for v in &arr.values {
-                    if let Some(n) = contained_number(v, g)? {
-                        f(n);
-                    }
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-fn gather_direct(v: &Value, g: Gather, f: &mut dyn FnMut(Decimal)) -> Result<(), ErrorKind> {
-    match v {
-        Value::Empty => Ok(()),
-        other => match other.to_number() {
-            Ok(n) => {
-                f(n);
-                Ok(())
-            }
-            Err(_) if g.skip_errors => Ok(()),
-            Err(e) => Err(e),
-        },
-    }
-}
-
-/// The number a value inside a reference or array contributes, if any.
-fn contained_number(v: &Value, g: Gather) -> Result<Option<Decimal>, ErrorKind> {
-    match v {
-        Value::Number(n) => Ok(Some(*n)),
-        Value::Error(_) if g.skip_errors => Ok(None),
-        Value::Error(e) => Err(*e),
-        Value::Bool(b) if g.take == Take::NumbersA => Ok(Some(bool_number(*b))),
-        Value::Text(_) if g.take == Take::NumbersA => Ok(Some(Decimal::ZERO)),
-        _ => Ok(None),
-    }
-}
-
-fn gather_area(
-    area: &Area,
-    ctx: &dyn EvalContext,
-    g: Gather,
-    f: &mut dyn FnMut(Decimal),
-) -> Result<(), ErrorKind> {
-    // Stored cells only: for_each_in_area clips by itself.
-    let area = *area;
-    let mut first_error: Option<(u32, u32, ErrorKind)> = None;
-    let mut in_order: Vec<(u32, u32, Decimal)> = Vec::new();
-    ctx.for_each_in_area(&area, &mut |r, c, v| {
-        if g.skip_subtotals && is_subtotal_cell(ctx, area.sheet, r, c) {
-            return;
-        }
-        match contained_number(v, g) {
-            Ok(Some(n)) if g.ordered => in_order.push((r, c, n)),
-            Ok(Some(n)) => f(n),
-            Ok(None) => {}
-            Err(e) => {
-                // The context visits cells in no particular order: keep the first in reading
-                // order, which is the one Excel reports.
-                if first_error.is_none_or(|(fr, fc, _)| (r, c) < (fr, fc)) {
-                    first_error = Some((r, c, e));
-                }
-            }
-        }
-    });
-    if let Some((_, _, e)) = first_error {
-        return Err(e);
-    }
-    in_order.sort_unstable_by_key(|&(r, c, _)| (r, c));
-    for (_, _, n) in in_order {
-        f(n);
-    }
-    Ok(())
-}
-
-/// Does the cell hold a formula calling SUBTOTAL or AGGREGATE (whose result a surrounding
-/// SUBTOTAL/AGGREGATE must not count again)?
-fn is_subtotal_cell(ctx: &dyn EvalContext, sheet: args::SheetId, row: u32, col: u32) -> bool {
-    ctx.formula_text(sheet, row, col).is_some_and(|text| {
-        let upper = text.to_ascii_uppercase();
-        upper.contains("SUBTOTAL(") || upper.contains("AGGREGATE(")
-    })
-}
 
 /// The numbers of an aggregate's arguments, in a vector.
 fn numbers(args: &[Operand], ctx: &dyn EvalContext, g: Gather) -> Result<Vec<Decimal>, ErrorKind> {
@@ -3683,31 +3541,7 @@ mod special {
         }
     }
 
-    /// erf(x).
-    pub fn erf(x: f64) -> f64 {
-        if x.is_nan() {
-            return f64::NAN;
-        }
-        let (p, _) = gamma_pq(0.5, x * x);
-        if x < 0.0 {
-            -p
-        } else {
-            p
-        }
-    }
-
-    /// erfc(x) = 1 - erf(x), accurate in the right tail.
-    pub fn erfc(x: f64) -> f64 {
-        if x.is_nan() {
-            return f64::NAN;
-        }
-        let (p, q) = gamma_pq(0.5, x * x);
-        if x < 0.0 {
-            1.0 + p
-        } else {
-            q
-        }
-    }
+    pub use super::super::erf::{erf, erfc};
 
     /// The standard normal density.
     pub fn norm_pdf(z: f64) -> f64 {

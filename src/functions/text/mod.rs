@@ -14,7 +14,7 @@ use regex::{Captures, Regex, RegexBuilder};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::args::{for_each_value, lift, scalar, Array, EvalContext, Operand};
+use super::args::{for_each_value, lift, operand_or, scalar, Array, EvalContext, Operand};
 use super::{FunctionDef, VARIADIC};
 use crate::numeric;
 use crate::value::{ErrorKind, Value};
@@ -202,15 +202,6 @@ fn byte_at(s: &str, n: usize) -> usize {
 
 fn char_count(s: &str) -> usize {
     s.chars().count()
-}
-
-/// An optional operand: `default` when omitted or written empty (`F(a,,b)`); a reference to an
-/// empty cell stays a reference (it means 0 or "", not the default).
-fn operand_or(args: &[Operand], i: usize, default: Value) -> Operand {
-    match args.get(i) {
-        None | Some(Operand::Value(Value::Empty)) => Operand::Value(default),
-        Some(op) => op.clone(),
-    }
 }
 
 /// Calls `f` once with the values of the scalar parameters or, when one of them is an array or
@@ -816,7 +807,7 @@ fn arraytotext(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
 fn array_as_text(op: &Operand, strict: bool, ctx: &dyn EvalContext) -> Result<String, ErrorKind> {
     let (rows, cols) = match op {
         Operand::Ref(area) => {
-            let clipped = ctx.clip_to_used(area);
+            let clipped = super::args::clip_whole(area, ctx);
             (clipped.rows(), clipped.cols())
         }
         other => other.dims(),
