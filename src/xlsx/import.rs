@@ -12,9 +12,11 @@ use std::path::Path;
 use calamine::{CellErrorType, Data, DataRef, Reader, Xlsx, XlsxError};
 use rustc_hash::FxHashMap;
 
+use super::clock::{parse_w3c_date_time, Clock};
 use super::names::{self, DefinedName};
 use super::package::{self, Package};
 use super::sheet_scan::{self, SheetScan};
+use super::tables::{self, Site, Tables};
 use super::{ods_formula, read_model::decimal_from_f64};
 use crate::engine::{CellId, CellRef, Edit, EditError, Workbook};
 use crate::formula::reference::{MAX_COLS, MAX_ROWS};
@@ -49,6 +51,13 @@ impl Default for Limits {
             max_cells: 20_000_000,
         }
     }
+}
+
+/// How to import: the guards against hostile files and the clock NOW()/TODAY() see.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    pub limits: Limits,
+    pub clock: Clock,
 }
 
 /// Why a file could not be imported. Each names the file and what is wrong with it.
@@ -149,6 +158,12 @@ pub struct ImportReport {
     pub data_tables: Vec<String>,
     /// Cells whose saved value could not be read (the formula is still imported).
     pub unreadable_values: Vec<String>,
+    /// The workbook's tables, `Name (Sheet!A1:D9)`: their structured references
+    /// (`Name[Column]`) are rewritten into A1 references.
+    pub tables: Vec<String>,
+    /// Structured references that could not be rewritten, `Sheet!A1: Name[Col]: why` (the
+    /// formula is then refused: its cell holds `#NAME?`).
+    pub unresolved_table_references: Vec<String>,
     pub cycles: usize,
     /// Anything else worth knowing (1904 dates, numbers out of range, reader caveats).
     pub notes: Vec<String>,
@@ -161,16 +176,44 @@ pub struct ImportedBook {
     pub workbook: Workbook,
     pub formula_cells: Vec<FormulaCell>,
     pub report: ImportReport,
+    /// When the file was last saved (`dcterms:modified` of docProps/core.xml), as an Excel
+    /// serial date-time in UTC; None when the file does not say.
+    pub saved_at: Option<rust_decimal::Decimal>,
+    /// The fixed time NOW() and TODAY() see (an Excel serial); None for the computer's clock.
+    pub now: Option<rust_decimal::Decimal>,
 }
 
-/// Imports a workbook with the default [`Limits`].
+impl ImportedBook {
+    /// Is the workbook's clock the time the file was saved? Then TODAY() can be compared with
+    /// the values Excel saved.
+    pub fn clock_is_saved_time(&self) -> bool {
+        self.now.is_some() && self.now == self.saved_at
+    }
+}
+
+/// Imports a workbook with the default [`Limits`] and the computer's clock.
 pub fn import(path: &Path) -> Result<ImportedBook, ImportError> {
-    import_with(path, &Limits::default())
+    import_with_options(path, &ImportOptions::default())
+}
+
+/// Imports a workbook with the given limits and the computer's clock.
+pub fn import_with(path: &Path, limits: &Limits) -> Result<ImportedBook, ImportError> {
+    import_with_options(
+        path,
+        &ImportOptions {
+            limits: *limits,
+            clock: Clock::System,
+        },
+    )
 }
 
 /// Imports a workbook: checks the container, reads it with calamine, builds the workbook in
 /// one batch and recalculates it.
-pub fn import_with(path: &Path, limits: &Limits) -> Result<ImportedBook, ImportError> {
+pub fn import_with_options(
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<ImportedBook, ImportError> {
+    let limits = &options.limits;
     let package = package::inspect(path, limits)?;
     let label = path.display().to_string();
     // calamine indexes slices of untrusted bytes in places (notably the .xls formula parser):
@@ -182,7 +225,22 @@ pub fn import_with(path: &Path, limits: &Limits) -> Result<ImportedBook, ImportE
                 detail: "the spreadsheet reader failed on malformed content".to_string(),
             }
         })??;
-    build(raw, &package, &label)
+    let saved_at = package.modified.as_deref().and_then(parse_w3c_date_time);
+    let now = match options.clock {
+        Clock::System => None,
+        Clock::Saved => saved_at,
+        Clock::Fixed(serial) => Some(serial),
+    };
+    let mut book = build(raw, &package, &label, now)?;
+    book.saved_at = saved_at;
+    if options.clock == Clock::Saved && saved_at.is_none() {
+        book.report.notes.push(
+            "the file does not say when it was saved (docProps/core.xml): NOW() and TODAY() \
+             use the computer's clock"
+                .to_string(),
+        );
+    }
+    Ok(book)
 }
 
 // ------------------------------------------------------------------------------- raw reading
@@ -213,6 +271,7 @@ struct RawBook {
     data_tables: Vec<String>,
     /// (sheet index, anchor) of array formulas.
     array_formulas: rustc_hash::FxHashSet<(usize, CellPos)>,
+    tables: Tables,
     unreadable_values: Vec<String>,
     notes: Vec<String>,
     has_macros: bool,
@@ -227,6 +286,7 @@ impl RawBook {
             builtin_names: Vec::new(),
             data_tables: Vec::new(),
             array_formulas: rustc_hash::FxHashSet::default(),
+            tables: Tables::default(),
             unreadable_values: Vec::new(),
             notes: Vec::new(),
             has_macros: false,
@@ -336,6 +396,14 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
     }
     let sheet_parts = sheet_parts(package, &workbook_xml);
     let mut archive = package::open_archive(path)?;
+    read_tables(
+        &mut archive,
+        package,
+        &sheet_parts,
+        &sheet_names,
+        &mut raw,
+        &label,
+    )?;
     for (index, name) in sheet_names.iter().enumerate() {
         let lost = read_xlsx_sheet(&mut xlsx, name, index, &mut raw, limits, &label)?;
         let part = sheet_parts.get(name).map(String::as_str);
@@ -391,6 +459,59 @@ fn sheet_parts(package: &Package, workbook_xml: &names::WorkbookXml) -> FxHashMa
             Some((s.name.clone(), stored))
         })
         .collect()
+}
+
+/// The tables of every sheet (`<tablePart>`s, through the sheet's relationships). A table part
+/// that cannot be read is a note, not a failure: only formulas using it are affected.
+fn read_tables(
+    archive: &mut zip::ZipArchive<BufReader<File>>,
+    package: &Package,
+    sheet_parts: &FxHashMap<String, String>,
+    sheet_names: &[String],
+    raw: &mut RawBook,
+    label: &str,
+) -> Result<(), ImportError> {
+    for sheet in sheet_names {
+        let Some(part) = sheet_parts.get(sheet) else {
+            continue;
+        };
+        let (rels_part, folder) = names::rels_part_of(part);
+        let Some(rels) = package::read_part(archive, package, &rels_part, label)? else {
+            continue;
+        };
+        for rel in names::part_relationships(&rels, &folder) {
+            if rel.kind != "table" {
+                continue;
+            }
+            let xml = match package::read_part(archive, package, &rel.target, label)? {
+                Some(xml) => xml,
+                None => {
+                    raw.notes.push(format!(
+                        "sheet '{sheet}': its table part {} is missing; formulas using that \
+                         table hold #NAME?",
+                        rel.target
+                    ));
+                    continue;
+                }
+            };
+            match tables::parse_table_part(&xml, sheet) {
+                Ok(table) => {
+                    if let Err(dup) = raw.tables.add(table) {
+                        raw.notes.push(format!(
+                            "{}: a second table named '{}' was ignored",
+                            rel.target, dup.name
+                        ));
+                    }
+                }
+                Err(e) => raw.notes.push(format!(
+                    "table part {} could not be read ({e}); formulas using that table hold \
+                     #NAME?",
+                    rel.target
+                )),
+            }
+        }
+    }
+    Ok(())
 }
 
 fn part_mentions(
@@ -854,8 +975,14 @@ enum Origin {
     Name { text: String },
 }
 
-fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, ImportError> {
+fn build(
+    raw: RawBook,
+    package: &Package,
+    label: &str,
+    now: Option<rust_decimal::Decimal>,
+) -> Result<ImportedBook, ImportError> {
     let mut workbook = Workbook::new();
+    workbook.set_clock(now);
     // Ordinary formulas from a file follow Excel's legacy rules (implicit intersection);
     // array formulas are marked `{=...}` below.
     workbook.set_legacy_formulas(true);
@@ -885,6 +1012,15 @@ fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, I
             },
             None => None,
         };
+        let site = Site {
+            sheet: sheet.as_deref(),
+            cell: None,
+        };
+        let label = match &sheet {
+            Some(s) => format!("{s}!{}", name.name),
+            None => name.name.clone(),
+        };
+        let formula = engine_formula(&name.formula, &raw.tables, site, &label, &mut report);
         origins.push(Origin::Name {
             text: name.formula.clone(),
         });
@@ -893,7 +1029,7 @@ fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, I
                 name: name.name,
                 sheet,
             },
-            formula: name.formula,
+            formula,
         });
     }
     let mut formula_cells = Vec::new();
@@ -908,10 +1044,16 @@ fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, I
                 origins.push(Origin::Formula {
                     formula_index: formula_cells.len(),
                 });
+                let site = Site {
+                    sheet: Some(&sheet),
+                    cell: Some(cell.pos),
+                };
+                let label = format!("{sheet}!{}", cell.pos);
+                let engine_text = engine_formula(&formula, &raw.tables, site, &label, &mut report);
                 let text = if raw.array_formulas.contains(&(cell.sheet, cell.pos)) {
-                    format!("{{={formula}}}")
+                    format!("{{={engine_text}}}")
                 } else {
-                    formula.clone()
+                    engine_text
                 };
                 edits.push(Edit::SetFormula {
                     target,
@@ -949,7 +1091,35 @@ fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, I
         workbook,
         formula_cells,
         report,
+        saved_at: None,
+        now,
     })
+}
+
+/// The formula text the engine gets: structured references rewritten into A1 references.
+/// One that cannot be rewritten is reported and the text is left as it is (the parser then
+/// refuses it and the cell holds `#NAME?`).
+fn engine_formula(
+    formula: &str,
+    tables: &Tables,
+    site: Site<'_>,
+    label: &str,
+    report: &mut ImportReport,
+) -> String {
+    if tables.is_empty() && !formula.contains('[') {
+        return formula.to_string();
+    }
+    match tables::rewrite(formula, tables, site) {
+        Ok(Some(text)) => text,
+        Ok(None) => formula.to_string(),
+        Err(unresolved) => {
+            report.unresolved_table_references.push(format!(
+                "{label}: {}: {}",
+                unresolved.text, unresolved.reason
+            ));
+            formula.to_string()
+        }
+    }
 }
 
 fn new_report(raw: &RawBook, package: &Package, label: &str) -> ImportReport {
@@ -969,6 +1139,8 @@ fn new_report(raw: &RawBook, package: &Package, label: &str) -> ImportReport {
         has_macros: raw.has_macros,
         data_tables: raw.data_tables.clone(),
         unreadable_values: raw.unreadable_values.clone(),
+        tables: raw.tables.iter().map(|t| t.describe()).collect(),
+        unresolved_table_references: Vec::new(),
         cycles: 0,
         notes: raw.notes.clone(),
     }
