@@ -6,7 +6,6 @@
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use calamine::{CellErrorType, Data, DataRef, Reader, Xlsx, XlsxError};
@@ -15,6 +14,8 @@ use rustc_hash::FxHashMap;
 use super::clock::{parse_w3c_date_time, Clock};
 use super::names::{self, DefinedName};
 use super::package::{self, Package};
+use super::quiet_panic;
+use super::rich_errors;
 use super::sheet_scan::{self, SheetScan};
 use super::tables::{self, Site, Tables};
 use super::{ods_formula, read_model::decimal_from_f64};
@@ -217,14 +218,13 @@ pub fn import_with_options(
     let package = package::inspect(path, limits)?;
     let label = path.display().to_string();
     // calamine indexes slices of untrusted bytes in places (notably the .xls formula parser):
-    // a panic there is a malformed file, not a bug to crash the caller on.
-    let raw =
-        catch_unwind(AssertUnwindSafe(|| read_raw(path, &package, limits))).map_err(|_| {
-            ImportError::Corrupt {
-                path: label.clone(),
-                detail: "the spreadsheet reader failed on malformed content".to_string(),
-            }
-        })??;
+    // a panic there is a malformed file, not a bug to crash the caller on (nor to print).
+    let raw = quiet_panic::catch_quietly(|| read_raw(path, &package, limits)).map_err(|panic| {
+        ImportError::Corrupt {
+            path: label.clone(),
+            detail: format!("the spreadsheet reader failed on malformed content ({panic})"),
+        }
+    })??;
     let saved_at = package.modified.as_deref().and_then(parse_w3c_date_time);
     let now = match options.clock {
         Clock::System => None,
@@ -404,6 +404,7 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
         &mut raw,
         &label,
     )?;
+    let rich_errors = read_rich_errors(&mut archive, package, &label)?;
     for (index, name) in sheet_names.iter().enumerate() {
         let lost = read_xlsx_sheet(&mut xlsx, name, index, &mut raw, limits, &label)?;
         let part = sheet_parts.get(name).map(String::as_str);
@@ -411,7 +412,9 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
             Some(part)
                 if !lost.is_empty()
                     || part_mentions(&mut archive, part, b"dataTable")
-                    || part_mentions(&mut archive, part, b"t=\"array\"") =>
+                    || part_mentions(&mut archive, part, b"t=\"array\"")
+                    || (!rich_errors.is_empty()
+                        && part_mentions(&mut archive, part, b" vm=\"")) =>
             {
                 Some(scan_part(&mut archive, part))
             }
@@ -434,9 +437,55 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
             }
             raw.array_formulas
                 .extend(scan.array_formulas.into_iter().map(|pos| (index, pos)));
+            restore_rich_errors(&mut raw, index, &scan.error_metadata, &rich_errors);
         }
     }
     Ok(raw)
+}
+
+/// Value-metadata index -> the real error of cells saved with a fallback error (`#CALC!`
+/// saved as `#VALUE!`); empty when the workbook has no rich values.
+fn read_rich_errors(
+    archive: &mut zip::ZipArchive<BufReader<File>>,
+    package: &Package,
+    label: &str,
+) -> Result<FxHashMap<u32, ErrorKind>, ImportError> {
+    let mut read = |part: &str| package::read_part(archive, package, part, label);
+    let (Some(metadata), Some(values)) = (
+        read(rich_errors::METADATA_PART)?,
+        read(rich_errors::RICH_VALUES_PART)?,
+    ) else {
+        return Ok(FxHashMap::default());
+    };
+    let structures = read(rich_errors::STRUCTURES_PART)?.unwrap_or_default();
+    Ok(rich_errors::errors_by_value_metadata(
+        &metadata,
+        &values,
+        &structures,
+    ))
+}
+
+/// Gives formula cells saved with a fallback error the error their rich value holds.
+fn restore_rich_errors(
+    raw: &mut RawBook,
+    sheet: usize,
+    error_metadata: &[(CellPos, u32)],
+    rich_errors: &FxHashMap<u32, ErrorKind>,
+) {
+    let fixes: FxHashMap<CellPos, ErrorKind> = error_metadata
+        .iter()
+        .filter_map(|(pos, vm)| rich_errors.get(vm).map(|kind| (*pos, *kind)))
+        .collect();
+    if fixes.is_empty() {
+        return;
+    }
+    for cell in raw.cells.iter_mut().filter(|c| c.sheet == sheet) {
+        if let (Some(kind), Some(_), Value::Error(_)) =
+            (fixes.get(&cell.pos), &cell.formula, &cell.value)
+        {
+            cell.value = Value::Error(*kind);
+        }
+    }
 }
 
 const DATE_1904_NOTE: &str = "the workbook uses the 1904 date system: its saved date serials \

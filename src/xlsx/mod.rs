@@ -13,7 +13,9 @@ pub mod import;
 mod names;
 mod ods_formula;
 mod package;
+mod quiet_panic;
 pub mod read_model;
+mod rich_errors;
 mod sheet_scan;
 mod tables;
 
