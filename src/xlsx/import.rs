@@ -219,12 +219,13 @@ pub fn import_with_options(
     let label = path.display().to_string();
     // calamine indexes slices of untrusted bytes in places (notably the .xls formula parser):
     // a panic there is a malformed file, not a bug to crash the caller on (nor to print).
-    let raw = quiet_panic::catch_quietly(|| read_raw(path, &package, limits)).map_err(|panic| {
-        ImportError::Corrupt {
-            path: label.clone(),
-            detail: format!("the spreadsheet reader failed on malformed content ({panic})"),
-        }
-    })??;
+    let raw =
+        quiet_panic::catch_quietly(|| read_raw(path, &package, limits)).map_err(|panic| {
+            ImportError::Corrupt {
+                path: label.clone(),
+                detail: format!("the spreadsheet reader failed on malformed content ({panic})"),
+            }
+        })??;
     let saved_at = package.modified.as_deref().and_then(parse_w3c_date_time);
     let now = match options.clock {
         Clock::System => None,

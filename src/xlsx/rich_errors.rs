@@ -42,11 +42,7 @@ pub(crate) fn errors_by_value_metadata(
         if *t != rich_type {
             continue;
         }
-        let rich_value = meta
-            .rich_value_blocks
-            .get(*v as usize)
-            .copied()
-            .flatten();
+        let rich_value = meta.rich_value_blocks.get(*v as usize).copied().flatten();
         let kind = rich_value.and_then(|i| errors.get(&i).copied());
         if let (Some(kind), Ok(vm)) = (kind, u32::try_from(block + 1)) {
             out.insert(vm, kind);
@@ -110,7 +106,11 @@ fn read_metadata(xml: &str) -> Metadata {
             ("metadataType", _) => meta.types.push(attribute(&e, "name").unwrap_or_default()),
             ("futureMetadata", _) if is_start => {
                 let rich = attribute(&e, "name").as_deref() == Some("XLRICHVALUE");
-                section = if rich { Section::RichFuture } else { Section::Other };
+                section = if rich {
+                    Section::RichFuture
+                } else {
+                    Section::Other
+                };
             }
             ("valueMetadata", _) if is_start => section = Section::Values,
             ("bk", Section::RichFuture) => meta.rich_value_blocks.push(None),

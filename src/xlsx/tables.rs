@@ -453,11 +453,17 @@ fn parse_list(text: &str, spec: &mut Spec) -> Result<(), String> {
     }
 }
 
-/// Splits `[inner]rest` (`'` escapes the next character inside).
+/// Splits `[inner]rest` (`'` escapes the next character inside). A part without brackets
+/// (`[#This Row],Qty`, as some writers expand `@Qty`) runs to the next `,` or `:`.
 fn take_item(text: &str) -> Result<(&str, &str), String> {
-    let body = text
-        .strip_prefix('[')
-        .ok_or("expected '[' in the list of the reference")?;
+    let Some(body) = text.strip_prefix('[') else {
+        let end = unescaped_position(text, &[',', ':']).unwrap_or(text.len());
+        let (item, rest) = text.split_at(end);
+        if item.trim().is_empty() {
+            return Err("an empty part in the list of the reference".to_string());
+        }
+        return Ok((item.trim(), rest));
+    };
     let mut escaped = false;
     for (i, c) in body.char_indices() {
         if escaped {
@@ -471,6 +477,21 @@ fn take_item(text: &str) -> Result<(&str, &str), String> {
         }
     }
     Err("a part of the reference has no closing ']'".to_string())
+}
+
+/// The byte index of the first of `stops` not escaped by `'`.
+fn unescaped_position(text: &str, stops: &[char]) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\'' {
+            escaped = true;
+        } else if stops.contains(&c) {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// A column name as written, without its `'` escapes.
@@ -651,6 +672,8 @@ mod tests {
         assert_eq!(rw("SUM(Sales[#This Row])", s), "SUM($B$4:$E$4)");
         assert_eq!(rw("SUM(Sales[@])", s), "SUM($B$4:$E$4)");
         assert_eq!(rw("SUM([@[Qty]:[Unit price]])", s), "SUM($C$4:$D$4)");
+        // `@Qty` as rust_xlsxwriter expands it.
+        assert_eq!(rw("Sales[[#This Row],Qty]", s), "$C$4");
         // On another sheet, the same row number; outside the data rows, #VALUE!.
         assert_eq!(rw("Sales[@Qty]", at("Other sheet", "A5")), "Data!$C$5");
         assert_eq!(rw("Sales[@Qty]", at("Data", "A7")), "#VALUE!");
