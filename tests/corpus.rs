@@ -1,6 +1,7 @@
 //! The public workbook corpus (`../shared/corpus` beside the project, or `$KACHI_CORPUS`):
 //! every workbook loads or fails with a clear error, and kachi's recomputed values match the
-//! values Excel saved (`oracle/NAME.json`) with the rules of `compare.py`. Skipped, with a
+//! values Excel saved (`oracle/NAME.json`) with the rules of `compare.py`, NOW() and TODAY()
+//! as of the time each file was saved. Skipped, with a
 //! message, when the corpus is not there (a bare clone).
 //!
 //! The match-rate bars below are what the engine reached when this test was written, minus a
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use kachi::formula::CellPos;
 use kachi::xlsx::check::{downstream_of_not_compared, functions_in, not_compared};
-use kachi::xlsx::{self, ImportedBook};
+use kachi::xlsx::{self, Clock, ImportOptions, ImportedBook};
 use kachi::{CellRef, Value};
 use serde_json::Value as Json;
 
@@ -102,7 +103,12 @@ fn corpus_matches_excel() {
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
         let oracle = read_json_object(&dir.join("oracle").join(format!("{name}.json")));
-        let book = match xlsx::import(&path) {
+        // TODAY() as of the day the file was saved, as Excel computed the saved values.
+        let options = ImportOptions {
+            clock: Clock::Saved,
+            ..ImportOptions::default()
+        };
+        let book = match xlsx::import_with_options(&path, &options) {
             Ok(book) => book,
             Err(e) => {
                 let message = e.to_string();

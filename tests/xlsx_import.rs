@@ -8,7 +8,7 @@ mod xlsx_fixtures;
 use std::path::{Path, PathBuf};
 
 use kachi::formula::CellPos;
-use kachi::xlsx::{self, BookFormat, ImportError, ImportedBook, Limits};
+use kachi::xlsx::{self, BookFormat, Clock, ImportError, ImportOptions, ImportedBook, Limits};
 use kachi::{CellRef, ErrorKind, Value};
 use rust_decimal::Decimal;
 
@@ -131,8 +131,13 @@ fn saved_values_are_kept_aside() {
 fn what_cannot_be_represented_is_reported() {
     let book = load("basic.xlsx");
     let report = &book.report;
-    // A structured table reference does not parse: the cell holds #NAME? and is listed.
+    // A structured reference to a table the workbook does not have: the cell holds #NAME?
+    // and is listed, with the reason.
     assert_eq!(report.rejected.len(), 1, "{:?}", report.rejected);
+    assert_eq!(
+        report.unresolved_table_references,
+        ["Cost sheet!A11: Table1[Amount]: the workbook has no table named 'Table1'"]
+    );
     assert_eq!(report.rejected[0].target, "Cost sheet!A11");
     assert_eq!(report.rejected[0].formula, "=SUM(Table1[Amount])");
     assert!(!report.rejected[0].message.is_empty());
@@ -275,6 +280,132 @@ fn opendocument_formulas_are_translated() {
 }
 
 // ------------------------------------------------------------------------------- check
+
+// ------------------------------------------------------------------------------- tables
+
+#[test]
+fn structured_references_read_the_table_ranges() {
+    let book = load("tables.xlsx");
+    let report = &book.report;
+    assert_eq!(
+        report.tables,
+        ["Sales (Sales data!B2:F7)", "Rates (Other!A1:B3)"]
+    );
+    // The calculated column (`[@Qty]*[@[Unit price]]`, written by rust_xlsxwriter as
+    // `[[#This Row],Qty]*...`) and the totals row (`SUBTOTAL(109,[Qty])`) of the table itself.
+    for (cell, expected) in [("F3", "15"), ("F4", "40"), ("F5", "75"), ("F6", "120")] {
+        assert_eq!(value(&book, "Sales data", cell), num(expected), "{cell}");
+    }
+    assert_eq!(value(&book, "Sales data", "C7"), num("100"));
+    assert_eq!(value(&book, "Sales data", "F7"), num("250"));
+    // From another sheet.
+    let report_values = [
+        ("A1", num("100")),                      // SUM(Sales[Qty])
+        ("A2", num("250")),                      // SUM(Sales[Amount])
+        ("A3", num("5")),                        // COUNTA(Sales[#Headers])
+        ("A4", num("6")),                        // ROWS(Sales[#All])
+        ("A5", num("100")),                      // Sales[[#Totals],[Qty]]
+        ("A6", num("369")),                      // SUM(Sales): the data rows
+        ("A7", num("5")),                        // ROWS(Sales[[#Headers],[#Data],[Qty]])
+        ("A8", num("109")),                      // SUM(Sales[[Qty]:[Unit price]])
+        ("A9", num("10")),                       // SUM(Sales[Price '[USD'] '#1])
+        ("A10", num("60")),                      // SUM(Rates[Column2])
+        ("A11", Value::Error(ErrorKind::Ref)),   // ROWS(Rates[#Headers]): no header row
+        ("A12", Value::Error(ErrorKind::Value)), // #This Row outside the data rows
+        ("A14", num("200")),                     // TotalQty*2, TotalQty = SUM(Sales[Qty])
+        ("B4", num("22")),                       // SUM(sales[[#This Row],[Qty]:[Unit price]])
+    ];
+    for (cell, expected) in report_values {
+        assert_eq!(value(&book, "Report", cell), expected, "Report!{cell}");
+    }
+    // The file's formula text is kept; the engine holds the A1 form.
+    assert_eq!(formula_cell(&book, "Report!A1").formula, "=SUM(Sales[Qty])");
+    let engine_formula = book.workbook.formula(&CellRef::Grid {
+        sheet: "Report".into(),
+        pos: CellPos::new(0, 0),
+    });
+    assert_eq!(
+        engine_formula.as_deref(),
+        Some("=SUM('Sales data'!$C$3:$C$6)")
+    );
+}
+
+#[test]
+fn unresolved_structured_references_are_reported() {
+    let book = load("tables.xlsx");
+    assert_eq!(
+        book.report.unresolved_table_references,
+        ["Report!A13: Nope[Qty]: the workbook has no table named 'Nope'"]
+    );
+    assert!(formula_cell(&book, "Report!A13").rejected);
+    assert_eq!(value(&book, "Report", "A13"), Value::Error(ErrorKind::Name));
+}
+
+#[test]
+fn edits_flow_through_rewritten_table_references() {
+    let mut book = load("tables.xlsx");
+    book.workbook
+        .set_value("'Sales data'!C3", Value::from(11))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value(&book, "Sales data", "F3"), num("16.5"));
+    assert_eq!(value(&book, "Report", "A1"), num("101"));
+    assert_eq!(value(&book, "Report", "A14"), num("202"));
+}
+
+#[test]
+fn the_real_error_behind_a_saved_fallback_is_recovered() {
+    let book = load("rich_errors.xlsx");
+    // #CALC! saved as #VALUE! with a rich value saying #CALC!.
+    assert_eq!(
+        formula_cell(&book, "Data!B1").cached,
+        Some(Value::Error(ErrorKind::Calc))
+    );
+    // A rich value that is not an error leaves the saved value alone.
+    assert_eq!(
+        formula_cell(&book, "Data!B2").cached,
+        Some(Value::Error(ErrorKind::Div0))
+    );
+}
+
+// ------------------------------------------------------------------------------- clock
+
+fn load_with_clock(name: &str, clock: Clock) -> ImportedBook {
+    let options = ImportOptions {
+        clock,
+        ..ImportOptions::default()
+    };
+    xlsx::import_with_options(&fixture(name), &options).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn today_can_be_the_day_the_file_was_saved() {
+    let book = load_with_clock("tables.xlsx", Clock::Saved);
+    // dcterms:modified 2024-11-26T08:49:27Z.
+    let saved = book.saved_at.unwrap_or_default();
+    assert_eq!(saved.floor(), Decimal::from(45622));
+    assert!(book.clock_is_saved_time());
+    assert_eq!(value(&book, "Report", "A16"), num("45622"));
+    // TODAY() is compared (it matches); NOW() is not (local time, seconds of the last recalc).
+    let report = xlsx::check(&book);
+    assert!(
+        report.mismatches.iter().all(|m| m.cell != "Report!A16"),
+        "{report:#?}"
+    );
+    assert_eq!(report.volatile, 1);
+}
+
+#[test]
+fn the_clock_can_be_fixed_or_real() {
+    let fixed = load_with_clock("tables.xlsx", Clock::Fixed(Decimal::new(450005, 1)));
+    assert_eq!(value(&fixed, "Report", "A16"), num("45000"));
+    assert!(!fixed.clock_is_saved_time());
+    // TODAY() is then not compared with the saved value.
+    assert_eq!(xlsx::check(&fixed).volatile, 2);
+    let real = load("tables.xlsx");
+    assert_eq!(real.now, None);
+    assert!(real.saved_at.is_some());
+    assert_eq!(xlsx::check(&real).volatile, 2);
+}
 
 #[test]
 fn check_passes_when_every_supported_cell_matches() {

@@ -13,6 +13,18 @@ use crate::value::Value;
 /// Functions whose value changes on every recalculation: their cells cannot match.
 pub const VOLATILE_FUNCTIONS: [&str; 5] = ["NOW", "TODAY", "RAND", "RANDBETWEEN", "RANDARRAY"];
 
+/// The volatile functions whose cells cannot match in this workbook: all of them, except
+/// TODAY() when the workbook's clock is the time the file was saved (Excel saved TODAY()'s
+/// value that day). NOW() stays out: Excel saved it in local time, with the seconds of the last
+/// recalculation, and the file's save time is in UTC.
+pub fn unmatchable_functions(book: &ImportedBook) -> Vec<&'static str> {
+    VOLATILE_FUNCTIONS
+        .iter()
+        .copied()
+        .filter(|f| !(book.clock_is_saved_time() && *f == "TODAY"))
+        .collect()
+}
+
 /// How a computed value compares with the saved one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Agreement {
@@ -181,6 +193,7 @@ fn saved_by_libreoffice(book: &ImportedBook) -> bool {
 /// Why each formula cell of `book.formula_cells` is not compared (None: it is compared).
 pub fn not_compared(book: &ImportedBook) -> Vec<Option<NotCompared>> {
     let unsupported = unsupported_by_cell(book);
+    let volatile = unmatchable_functions(book);
     let circular: FxHashSet<CellId> = book
         .workbook
         .cycles()
@@ -190,7 +203,7 @@ pub fn not_compared(book: &ImportedBook) -> Vec<Option<NotCompared>> {
     book.formula_cells
         .iter()
         .map(|c| {
-            why_not_compared(c, &unsupported).or_else(|| {
+            why_not_compared(c, &unsupported, &volatile).or_else(|| {
                 c.id.filter(|id| circular.contains(id))
                     .map(|_| NotCompared::Circular)
             })
@@ -225,10 +238,12 @@ pub fn unsupported_by_cell(book: &ImportedBook) -> FxHashMap<String, Vec<String>
     map
 }
 
-/// Why a cell is not compared, if it is not. `unsupported` comes from [`unsupported_by_cell`].
+/// Why a cell is not compared, if it is not. `unsupported` comes from [`unsupported_by_cell`],
+/// `volatile` from [`unmatchable_functions`].
 pub fn why_not_compared(
     cell: &FormulaCell,
     unsupported: &FxHashMap<String, Vec<String>>,
+    volatile: &[&str],
 ) -> Option<NotCompared> {
     if cell.rejected {
         return Some(NotCompared::Rejected);
@@ -240,10 +255,7 @@ pub fn why_not_compared(
         return Some(NotCompared::External);
     }
     let functions = functions_in(&cell.formula);
-    if functions
-        .iter()
-        .any(|f| VOLATILE_FUNCTIONS.contains(&f.as_str()))
-    {
+    if functions.iter().any(|f| volatile.contains(&f.as_str())) {
         return Some(NotCompared::Volatile);
     }
     None

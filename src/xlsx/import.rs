@@ -6,15 +6,18 @@
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use calamine::{CellErrorType, Data, DataRef, Reader, Xlsx, XlsxError};
 use rustc_hash::FxHashMap;
 
+use super::clock::{parse_w3c_date_time, Clock};
 use super::names::{self, DefinedName};
 use super::package::{self, Package};
+use super::quiet_panic;
+use super::rich_errors;
 use super::sheet_scan::{self, SheetScan};
+use super::tables::{self, Site, Tables};
 use super::{ods_formula, read_model::decimal_from_f64};
 use crate::engine::{CellId, CellRef, Edit, EditError, Workbook};
 use crate::formula::reference::{MAX_COLS, MAX_ROWS};
@@ -49,6 +52,13 @@ impl Default for Limits {
             max_cells: 20_000_000,
         }
     }
+}
+
+/// How to import: the guards against hostile files and the clock NOW()/TODAY() see.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    pub limits: Limits,
+    pub clock: Clock,
 }
 
 /// Why a file could not be imported. Each names the file and what is wrong with it.
@@ -153,6 +163,12 @@ pub struct ImportReport {
     pub data_tables: Vec<String>,
     /// Cells whose saved value could not be read (the formula is still imported).
     pub unreadable_values: Vec<String>,
+    /// The workbook's tables, `Name (Sheet!A1:D9)`: their structured references
+    /// (`Name[Column]`) are rewritten into A1 references.
+    pub tables: Vec<String>,
+    /// Structured references that could not be rewritten, `Sheet!A1: Name[Col]: why` (the
+    /// formula is then refused: its cell holds `#NAME?`).
+    pub unresolved_table_references: Vec<String>,
     pub cycles: usize,
     /// Anything else worth knowing (1904 dates, numbers out of range, reader caveats).
     pub notes: Vec<String>,
@@ -165,16 +181,44 @@ pub struct ImportedBook {
     pub workbook: Workbook,
     pub formula_cells: Vec<FormulaCell>,
     pub report: ImportReport,
+    /// When the file was last saved (`dcterms:modified` of docProps/core.xml), as an Excel
+    /// serial date-time in UTC; None when the file does not say.
+    pub saved_at: Option<rust_decimal::Decimal>,
+    /// The fixed time NOW() and TODAY() see (an Excel serial); None for the computer's clock.
+    pub now: Option<rust_decimal::Decimal>,
 }
 
-/// Imports a workbook with the default [`Limits`].
+impl ImportedBook {
+    /// Is the workbook's clock the time the file was saved? Then TODAY() can be compared with
+    /// the values Excel saved.
+    pub fn clock_is_saved_time(&self) -> bool {
+        self.now.is_some() && self.now == self.saved_at
+    }
+}
+
+/// Imports a workbook with the default [`Limits`] and the computer's clock.
 pub fn import(path: &Path) -> Result<ImportedBook, ImportError> {
-    import_with(path, &Limits::default())
+    import_with_options(path, &ImportOptions::default())
+}
+
+/// Imports a workbook with the given limits and the computer's clock.
+pub fn import_with(path: &Path, limits: &Limits) -> Result<ImportedBook, ImportError> {
+    import_with_options(
+        path,
+        &ImportOptions {
+            limits: *limits,
+            clock: Clock::System,
+        },
+    )
 }
 
 /// Imports a workbook: checks the container, reads it with calamine, builds the workbook in
 /// one batch and recalculates it.
-pub fn import_with(path: &Path, limits: &Limits) -> Result<ImportedBook, ImportError> {
+pub fn import_with_options(
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<ImportedBook, ImportError> {
+    let limits = &options.limits;
     let package = package::inspect(path, limits)?;
     if matches!(package.format, BookFormat::Xlsx | BookFormat::Xlsm) {
         let archive_limits = super::guard::ArchiveLimits {
@@ -186,15 +230,30 @@ pub fn import_with(path: &Path, limits: &Limits) -> Result<ImportedBook, ImportE
     }
     let label = path.display().to_string();
     // calamine indexes slices of untrusted bytes in places (notably the .xls formula parser):
-    // a panic there is a malformed file, not a bug to crash the caller on.
+    // a panic there is a malformed file, not a bug to crash the caller on (nor to print).
     let raw =
-        catch_unwind(AssertUnwindSafe(|| read_raw(path, &package, limits))).map_err(|_| {
+        quiet_panic::catch_quietly(|| read_raw(path, &package, limits)).map_err(|panic| {
             ImportError::Corrupt {
                 path: label.clone(),
-                detail: "the spreadsheet reader failed on malformed content".to_string(),
+                detail: format!("the spreadsheet reader failed on malformed content ({panic})"),
             }
         })??;
-    build(raw, &package, &label)
+    let saved_at = package.modified.as_deref().and_then(parse_w3c_date_time);
+    let now = match options.clock {
+        Clock::System => None,
+        Clock::Saved => saved_at,
+        Clock::Fixed(serial) => Some(serial),
+    };
+    let mut book = build(raw, &package, &label, now)?;
+    book.saved_at = saved_at;
+    if options.clock == Clock::Saved && saved_at.is_none() {
+        book.report.notes.push(
+            "the file does not say when it was saved (docProps/core.xml): NOW() and TODAY() \
+             use the computer's clock"
+                .to_string(),
+        );
+    }
+    Ok(book)
 }
 
 // ------------------------------------------------------------------------------- raw reading
@@ -225,6 +284,7 @@ struct RawBook {
     data_tables: Vec<String>,
     /// (sheet index, anchor) of array formulas.
     array_formulas: rustc_hash::FxHashSet<(usize, CellPos)>,
+    tables: Tables,
     unreadable_values: Vec<String>,
     notes: Vec<String>,
     has_macros: bool,
@@ -239,6 +299,7 @@ impl RawBook {
             builtin_names: Vec::new(),
             data_tables: Vec::new(),
             array_formulas: rustc_hash::FxHashSet::default(),
+            tables: Tables::default(),
             unreadable_values: Vec::new(),
             notes: Vec::new(),
             has_macros: false,
@@ -348,6 +409,15 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
     }
     let sheet_parts = sheet_parts(package, &workbook_xml);
     let mut archive = package::open_archive(path)?;
+    read_tables(
+        &mut archive,
+        package,
+        &sheet_parts,
+        &sheet_names,
+        &mut raw,
+        &label,
+    )?;
+    let rich_errors = read_rich_errors(&mut archive, package, &label)?;
     for (index, name) in sheet_names.iter().enumerate() {
         let lost = read_xlsx_sheet(&mut xlsx, name, index, &mut raw, limits, &label)?;
         let part = sheet_parts.get(name).map(String::as_str);
@@ -355,7 +425,9 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
             Some(part)
                 if !lost.is_empty()
                     || part_mentions(&mut archive, part, b"dataTable")
-                    || part_mentions(&mut archive, part, b"t=\"array\"") =>
+                    || part_mentions(&mut archive, part, b"t=\"array\"")
+                    || (!rich_errors.is_empty()
+                        && part_mentions(&mut archive, part, b" vm=\"")) =>
             {
                 Some(scan_part(&mut archive, part))
             }
@@ -378,9 +450,55 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
             }
             raw.array_formulas
                 .extend(scan.array_formulas.into_iter().map(|pos| (index, pos)));
+            restore_rich_errors(&mut raw, index, &scan.error_metadata, &rich_errors);
         }
     }
     Ok(raw)
+}
+
+/// Value-metadata index -> the real error of cells saved with a fallback error (`#CALC!`
+/// saved as `#VALUE!`); empty when the workbook has no rich values.
+fn read_rich_errors(
+    archive: &mut zip::ZipArchive<BufReader<File>>,
+    package: &Package,
+    label: &str,
+) -> Result<FxHashMap<u32, ErrorKind>, ImportError> {
+    let mut read = |part: &str| package::read_part(archive, package, part, label);
+    let (Some(metadata), Some(values)) = (
+        read(rich_errors::METADATA_PART)?,
+        read(rich_errors::RICH_VALUES_PART)?,
+    ) else {
+        return Ok(FxHashMap::default());
+    };
+    let structures = read(rich_errors::STRUCTURES_PART)?.unwrap_or_default();
+    Ok(rich_errors::errors_by_value_metadata(
+        &metadata,
+        &values,
+        &structures,
+    ))
+}
+
+/// Gives formula cells saved with a fallback error the error their rich value holds.
+fn restore_rich_errors(
+    raw: &mut RawBook,
+    sheet: usize,
+    error_metadata: &[(CellPos, u32)],
+    rich_errors: &FxHashMap<u32, ErrorKind>,
+) {
+    let fixes: FxHashMap<CellPos, ErrorKind> = error_metadata
+        .iter()
+        .filter_map(|(pos, vm)| rich_errors.get(vm).map(|kind| (*pos, *kind)))
+        .collect();
+    if fixes.is_empty() {
+        return;
+    }
+    for cell in raw.cells.iter_mut().filter(|c| c.sheet == sheet) {
+        if let (Some(kind), Some(_), Value::Error(_)) =
+            (fixes.get(&cell.pos), &cell.formula, &cell.value)
+        {
+            cell.value = Value::Error(*kind);
+        }
+    }
 }
 
 const DATE_1904_NOTE: &str = "the workbook uses the 1904 date system: its saved date serials \
@@ -403,6 +521,59 @@ fn sheet_parts(package: &Package, workbook_xml: &names::WorkbookXml) -> FxHashMa
             Some((s.name.clone(), stored))
         })
         .collect()
+}
+
+/// The tables of every sheet (`<tablePart>`s, through the sheet's relationships). A table part
+/// that cannot be read is a note, not a failure: only formulas using it are affected.
+fn read_tables(
+    archive: &mut zip::ZipArchive<BufReader<File>>,
+    package: &Package,
+    sheet_parts: &FxHashMap<String, String>,
+    sheet_names: &[String],
+    raw: &mut RawBook,
+    label: &str,
+) -> Result<(), ImportError> {
+    for sheet in sheet_names {
+        let Some(part) = sheet_parts.get(sheet) else {
+            continue;
+        };
+        let (rels_part, folder) = names::rels_part_of(part);
+        let Some(rels) = package::read_part(archive, package, &rels_part, label)? else {
+            continue;
+        };
+        for rel in names::part_relationships(&rels, &folder) {
+            if rel.kind != "table" {
+                continue;
+            }
+            let xml = match package::read_part(archive, package, &rel.target, label)? {
+                Some(xml) => xml,
+                None => {
+                    raw.notes.push(format!(
+                        "sheet '{sheet}': its table part {} is missing; formulas using that \
+                         table hold #NAME?",
+                        rel.target
+                    ));
+                    continue;
+                }
+            };
+            match tables::parse_table_part(&xml, sheet) {
+                Ok(table) => {
+                    if let Err(dup) = raw.tables.add(table) {
+                        raw.notes.push(format!(
+                            "{}: a second table named '{}' was ignored",
+                            rel.target, dup.name
+                        ));
+                    }
+                }
+                Err(e) => raw.notes.push(format!(
+                    "table part {} could not be read ({e}); formulas using that table hold \
+                     #NAME?",
+                    rel.target
+                )),
+            }
+        }
+    }
+    Ok(())
 }
 
 fn part_mentions(
@@ -866,8 +1037,14 @@ enum Origin {
     Name { text: String },
 }
 
-fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, ImportError> {
+fn build(
+    raw: RawBook,
+    package: &Package,
+    label: &str,
+    now: Option<rust_decimal::Decimal>,
+) -> Result<ImportedBook, ImportError> {
     let mut workbook = Workbook::new();
+    workbook.set_clock(now);
     // Ordinary formulas from a file follow Excel's legacy rules (implicit intersection);
     // array formulas are marked `{=...}` below.
     workbook.set_legacy_formulas(true);
@@ -897,6 +1074,15 @@ fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, I
             },
             None => None,
         };
+        let site = Site {
+            sheet: sheet.as_deref(),
+            cell: None,
+        };
+        let label = match &sheet {
+            Some(s) => format!("{s}!{}", name.name),
+            None => name.name.clone(),
+        };
+        let formula = engine_formula(&name.formula, &raw.tables, site, &label, &mut report);
         origins.push(Origin::Name {
             text: name.formula.clone(),
         });
@@ -905,7 +1091,7 @@ fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, I
                 name: name.name,
                 sheet,
             },
-            formula: name.formula,
+            formula,
         });
     }
     let mut formula_cells = Vec::new();
@@ -920,10 +1106,16 @@ fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, I
                 origins.push(Origin::Formula {
                     formula_index: formula_cells.len(),
                 });
+                let site = Site {
+                    sheet: Some(&sheet),
+                    cell: Some(cell.pos),
+                };
+                let label = format!("{sheet}!{}", cell.pos);
+                let engine_text = engine_formula(&formula, &raw.tables, site, &label, &mut report);
                 let text = if raw.array_formulas.contains(&(cell.sheet, cell.pos)) {
-                    format!("{{={formula}}}")
+                    format!("{{={engine_text}}}")
                 } else {
-                    formula.clone()
+                    engine_text
                 };
                 edits.push(Edit::SetFormula {
                     target,
@@ -961,7 +1153,35 @@ fn build(raw: RawBook, package: &Package, label: &str) -> Result<ImportedBook, I
         workbook,
         formula_cells,
         report,
+        saved_at: None,
+        now,
     })
+}
+
+/// The formula text the engine gets: structured references rewritten into A1 references.
+/// One that cannot be rewritten is reported and the text is left as it is (the parser then
+/// refuses it and the cell holds `#NAME?`).
+fn engine_formula(
+    formula: &str,
+    tables: &Tables,
+    site: Site<'_>,
+    label: &str,
+    report: &mut ImportReport,
+) -> String {
+    if tables.is_empty() && !formula.contains('[') {
+        return formula.to_string();
+    }
+    match tables::rewrite(formula, tables, site) {
+        Ok(Some(text)) => text,
+        Ok(None) => formula.to_string(),
+        Err(unresolved) => {
+            report.unresolved_table_references.push(format!(
+                "{label}: {}: {}",
+                unresolved.text, unresolved.reason
+            ));
+            formula.to_string()
+        }
+    }
 }
 
 fn new_report(raw: &RawBook, package: &Package, label: &str) -> ImportReport {
@@ -981,6 +1201,8 @@ fn new_report(raw: &RawBook, package: &Package, label: &str) -> ImportReport {
         has_macros: raw.has_macros,
         data_tables: raw.data_tables.clone(),
         unreadable_values: raw.unreadable_values.clone(),
+        tables: raw.tables.iter().map(|t| t.describe()).collect(),
+        unresolved_table_references: Vec::new(),
         cycles: 0,
         notes: raw.notes.clone(),
     }

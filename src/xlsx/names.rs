@@ -96,7 +96,7 @@ fn defined_name_start(e: &BytesStart) -> Option<DefinedName> {
 }
 
 /// An attribute's unescaped value, matched by local name (so `r:id` is `id`).
-fn attribute(e: &BytesStart, local: &str) -> Option<String> {
+pub(crate) fn attribute(e: &BytesStart, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
@@ -127,6 +127,25 @@ fn push_reference(text: &mut String, r: &BytesRef) {
 /// The zip part of each relationship id in `xl/_rels/workbook.xml.rels`, resolved against
 /// `xl/` (targets are relative to the workbook part, or absolute from the package root).
 pub(crate) fn parse_relationships(xml: &str) -> Vec<(String, String)> {
+    part_relationships(xml, "xl")
+        .into_iter()
+        .map(|r| (r.id, r.target))
+        .collect()
+}
+
+/// A relationship of a package part (`xl/worksheets/_rels/sheet1.xml.rels`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Relationship {
+    pub id: String,
+    /// The last segment of the relationship type URI: `worksheet`, `table`, `drawing`...
+    pub kind: String,
+    /// The zip part it points to, resolved against the folder of the part that owns it.
+    pub target: String,
+}
+
+/// The internal relationships of a part whose folder is `base` (`xl/worksheets` for a sheet);
+/// external targets (hyperlinks, linked files) are left out.
+pub(crate) fn part_relationships(xml: &str, base: &str) -> Vec<Relationship> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     loop {
@@ -134,8 +153,17 @@ pub(crate) fn parse_relationships(xml: &str) -> Vec<(String, String)> {
             Ok(Event::Empty(e)) | Ok(Event::Start(e))
                 if e.local_name().as_ref() == "Relationship" =>
             {
-                if let (Some(id), Some(target)) = (attribute(&e, "Id"), attribute(&e, "Target")) {
-                    out.push((id, resolve_target(&target)));
+                let external =
+                    attribute(&e, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("External"));
+                if let (false, Some(id), Some(target)) =
+                    (external, attribute(&e, "Id"), attribute(&e, "Target"))
+                {
+                    let kind = attribute(&e, "Type").unwrap_or_default();
+                    out.push(Relationship {
+                        id,
+                        kind: kind.rsplit('/').next().unwrap_or("").to_string(),
+                        target: resolve_target(base, &target),
+                    });
                 }
             }
             Ok(Event::Eof) | Err(_) => break,
@@ -145,12 +173,21 @@ pub(crate) fn parse_relationships(xml: &str) -> Vec<(String, String)> {
     out
 }
 
-fn resolve_target(target: &str) -> String {
+/// The relationships part of a part: `xl/worksheets/sheet1.xml` ->
+/// `xl/worksheets/_rels/sheet1.xml.rels`; also returns the part's folder.
+pub(crate) fn rels_part_of(part: &str) -> (String, String) {
+    match part.rsplit_once('/') {
+        Some((folder, file)) => (format!("{folder}/_rels/{file}.rels"), folder.to_string()),
+        None => (format!("_rels/{part}.rels"), String::new()),
+    }
+}
+
+fn resolve_target(base: &str, target: &str) -> String {
     let target = target.replace('\\', "/");
     if let Some(absolute) = target.strip_prefix('/') {
         return absolute.to_string();
     }
-    let mut parts: Vec<&str> = vec!["xl"];
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
     for piece in target.split('/') {
         match piece {
             "" | "." => {}
@@ -212,5 +249,12 @@ mod tests {
         assert_eq!(r[0].1, "xl/worksheets/sheet1.xml");
         assert_eq!(r[1].1, "xl/worksheets/sheet2.xml");
         assert_eq!(r[2].1, "xl/worksheets/sheet3.xml");
+        let sheet_rels = r#"<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/><Relationship Id="rId2" Type="http://x/hyperlink" Target="https://example.com" TargetMode="External"/></Relationships>"#;
+        let (rels, folder) = rels_part_of("xl/worksheets/sheet1.xml");
+        assert_eq!(rels, "xl/worksheets/_rels/sheet1.xml.rels");
+        let r = part_relationships(sheet_rels, &folder);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].kind, "table");
+        assert_eq!(r[0].target, "xl/tables/table1.xml");
     }
 }

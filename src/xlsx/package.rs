@@ -32,6 +32,9 @@ pub(crate) struct Package {
     pub workbook_rels: Option<String>,
     /// The application that saved the file (docProps/app.xml), e.g. "Microsoft Excel".
     pub application: Option<String>,
+    /// When the file was last saved, as written (`dcterms:modified` of docProps/core.xml,
+    /// e.g. `2024-11-26T08:49:27Z`).
+    pub modified: Option<String>,
 }
 
 impl Package {
@@ -148,6 +151,7 @@ fn inspect_ole(mut file: File, label: &str) -> Result<Package, ImportError> {
         workbook_xml: None,
         workbook_rels: None,
         application: None,
+        modified: None,
     })
 }
 
@@ -192,6 +196,7 @@ fn inspect_zip(file: File, label: &str, limits: &Limits) -> Result<Package, Impo
         workbook_xml: None,
         workbook_rels: None,
         application: None,
+        modified: None,
     };
     package.format = zip_format(&package, label)?;
     if package.format == BookFormat::Xlsx || package.format == BookFormat::Xlsm {
@@ -203,6 +208,10 @@ fn inspect_zip(file: File, label: &str, limits: &Limits) -> Result<Package, Impo
         .ok()
         .flatten()
         .and_then(|xml| application_name(&xml));
+    package.modified = read_part(&mut archive, &package, "docProps/core.xml", label)
+        .ok()
+        .flatten()
+        .and_then(|xml| element_text(&xml, "dcterms:modified"));
     Ok(package)
 }
 
@@ -284,7 +293,7 @@ fn zip_format(package: &Package, label: &str) -> Result<BookFormat, ImportError>
 }
 
 /// Reads a small part whole as UTF-8 text (None when the package has no such part).
-fn read_part<R: Read + Seek>(
+pub(crate) fn read_part<R: Read + Seek>(
     archive: &mut ZipArchive<R>,
     package: &Package,
     wanted: &str,
@@ -312,10 +321,26 @@ fn read_part<R: Read + Seek>(
 
 /// `<Application>Microsoft Excel</Application>` from docProps/app.xml.
 fn application_name(app_xml: &str) -> Option<String> {
-    let start = app_xml.find("<Application>")? + "<Application>".len();
-    let rest = app_xml.get(start..)?;
-    let end = rest.find("</Application>")?;
-    Some(rest.get(..end)?.trim().to_string())
+    element_text(app_xml, "Application")
+}
+
+/// The text of the first `<tag ...>text</tag>` of a small metadata part (attributes allowed,
+/// no nested elements), trimmed.
+fn element_text(xml: &str, tag: &str) -> Option<String> {
+    let open = format!("<{tag}");
+    let mut from = 0;
+    loop {
+        let at = from + xml.get(from..)?.find(&open)?;
+        let after_name = at + open.len();
+        let rest = xml.get(after_name..)?;
+        // `<tagX` is another element whose name starts the same.
+        if rest.starts_with(['>', ' ', '\t', '\r', '\n']) {
+            let body = rest.get(rest.find('>')? + 1..)?;
+            let end = body.find(&format!("</{tag}>"))?;
+            return Some(body.get(..end)?.trim().to_string());
+        }
+        from = after_name;
+    }
 }
 
 /// Opens a zip part for streaming (used to scan sheet XML calamine could not fully read).
@@ -349,5 +374,10 @@ mod tests {
         let xml = "<Properties><Application>Microsoft Excel</Application></Properties>";
         assert_eq!(application_name(xml).as_deref(), Some("Microsoft Excel"));
         assert_eq!(application_name("<Properties/>"), None);
+        let core = r#"<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2015-06-05T18:17:20Z</dcterms:created><dcterms:modifiedX>no</dcterms:modifiedX><dcterms:modified xsi:type="dcterms:W3CDTF">2024-11-26T08:49:27Z</dcterms:modified></cp:coreProperties>"#;
+        assert_eq!(
+            element_text(core, "dcterms:modified").as_deref(),
+            Some("2024-11-26T08:49:27Z")
+        );
     }
 }

@@ -1,7 +1,9 @@
 //! A light second look at one worksheet's XML for what calamine 0.38 does not report:
 //! what-if data tables (`<f t="dataTable" ref=..>`, which calamine skips since the element is
 //! empty) and error values it cannot parse (`#SPILL!`, `#CALC!`, `#GETTING_DATA`, ...: calamine
-//! fails the cell, so the scan recovers the cached error of those cells).
+//! fails the cell, so the scan recovers the cached error of those cells), and the value
+//! metadata (`vm`) of error cells, which points at the real error behind a fallback
+//! `#VALUE!` (see `rich_errors`).
 
 use std::io::BufRead;
 
@@ -25,6 +27,8 @@ pub(crate) struct SheetScan {
     /// Anchor cells of array formulas (`<f t="array">`: CSE or dynamic-array formulas), which
     /// compute element by element rather than with implicit intersection.
     pub array_formulas: Vec<CellPos>,
+    /// Error cells with value metadata (`<c t="e" vm="3">`): position and `vm`.
+    pub error_metadata: Vec<(CellPos, u32)>,
 }
 
 /// Where the scanner is: which cell, of which type, and whether inside its `<v>`.
@@ -78,6 +82,11 @@ fn on_start(e: &BytesStart, at: &mut Cursor, scan: &mut SheetScan, empty: bool) 
             at.col = pos.col.saturating_add(1);
             at.cell = Some(pos);
             at.cell_is_error = attribute(e, "t").as_deref() == Some("e");
+            if at.cell_is_error {
+                if let Some(vm) = attribute(e, "vm").and_then(|v| v.trim().parse().ok()) {
+                    scan.error_metadata.push((pos, vm));
+                }
+            }
         }
         "f" if attribute(e, "t").as_deref() == Some("array") => {
             if let Some(pos) = at.cell {
@@ -139,7 +148,7 @@ mod tests {
     fn finds_error_cells_and_data_tables() {
         let xml = br#"<worksheet><sheetData>
 <row r="1"><c r="A1" t="e"><f>_xlfn._xlws.SORT(B1:B3)</f><v>#SPILL!</v></c><c r="B1"><v>3</v></c></row>
-<row r="4"><c r="C4"><f t="dataTable" ref="C4:C6" dt2D="0" dtr="0" r1="A1"/><v>5</v></c><c t="e"><v>#CALC!</v></c></row>
+<row r="4"><c r="C4"><f t="dataTable" ref="C4:C6" dt2D="0" dtr="0" r1="A1"/><v>5</v></c><c t="e"><v>#CALC!</v></c><c r="F4" t="e" vm="2"><f>FILTER(A1:A2,A1:A2>5)</f><v>#VALUE!</v></c></row>
 </sheetData></worksheet>"#;
         let scan = scan_sheet(&xml[..]);
         assert_eq!(scan.data_tables, ["C4:C6"]);
@@ -153,8 +162,13 @@ mod tests {
                 ErrorCell {
                     pos: CellPos::new(3, 3),
                     text: "#CALC!".into()
+                },
+                ErrorCell {
+                    pos: CellPos::new(3, 5),
+                    text: "#VALUE!".into()
                 }
             ]
         );
+        assert_eq!(scan.error_metadata, [(CellPos::new(3, 5), 2)]);
     }
 }

@@ -6,7 +6,9 @@
 
 use std::io::{Cursor, Read, Write};
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, Formula, Table, TableColumn, TableFunction, Workbook,
+};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
@@ -22,6 +24,8 @@ pub fn all_fixtures() -> Result<Vec<(&'static str, Vec<u8>)>> {
         ("external_link.xlsx", external_link()?),
         ("macros.xlsm", macros()?),
         ("mismatch.xlsx", mismatch()?),
+        ("tables.xlsx", tables()?),
+        ("rich_errors.xlsx", rich_errors()?),
         ("basic.ods", basic_ods()?),
         ("encrypted.xlsx", encrypted_ole()),
         ("not_a_spreadsheet.xlsx", b"name,value\nrate,0.1\n".to_vec()),
@@ -236,6 +240,128 @@ pub fn mismatch() -> Result<Vec<u8>> {
     patch_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
         replace_once(xml, "<f>A1&gt;1</f><v>0</v>", "<f>A1&gt;1</f>")
     })
+}
+
+/// Excel tables (real table parts, written by rust_xlsxwriter's `add_table`) and formulas
+/// reading them through structured references:
+///
+/// - `Sales data`!B2:F7: table `Sales`, header row 2, data rows 3-6, totals row 7; columns
+///   Region, Qty (10, 20, 30, 40), Unit price (1.5, 2, 2.5, 3), `Price [USD] #1` (1-4) and
+///   Amount, a calculated column `[@Qty]*[@[Unit price]]` (15, 40, 75, 120); totals: SUM of
+///   Qty (100) and of Amount (250).
+/// - `Other`!A1:B3: table `Rates` without a header row: columns Column1 (1, 2, 3) and
+///   Column2 (10, 20, 30).
+/// - `Report`: formulas over both, a defined name using one, and a reference to a table that
+///   does not exist (`Nope[Qty]`); A16 `=TODAY()` and A17 `=NOW()` saved on 2024-11-26, the
+///   day the file says it was saved (`dcterms:modified` 2024-11-26T08:49:27Z).
+pub fn tables() -> Result<Vec<u8>> {
+    let mut wb = Workbook::new();
+    let saved = ExcelDateTime::from_ymd(2024, 11, 26)?.and_hms(8, 49, 27)?;
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&saved));
+    {
+        let ws = wb.add_worksheet().set_name("Sales data")?;
+        let regions = ["North", "South", "East", "West"];
+        for (i, region) in regions.iter().enumerate() {
+            let row = 2 + i as u32;
+            let n = f64::from(i as u32 + 1);
+            ws.write_string(row, 1, *region)?;
+            ws.write_number(row, 2, 10.0 * n)?;
+            ws.write_number(row, 3, 1.0 + 0.5 * n)?;
+            ws.write_number(row, 4, n)?;
+        }
+        let columns = [
+            TableColumn::new()
+                .set_header("Region")
+                .set_total_label("Total"),
+            TableColumn::new()
+                .set_header("Qty")
+                .set_total_function(TableFunction::Sum),
+            TableColumn::new().set_header("Unit price"),
+            TableColumn::new().set_header("Price [USD] #1"),
+            TableColumn::new()
+                .set_header("Amount")
+                .set_formula("[@Qty]*[@[Unit price]]")
+                .set_total_function(TableFunction::Sum),
+        ];
+        let table = Table::new()
+            .set_name("Sales")
+            .set_columns(&columns)
+            .set_total_row(true);
+        ws.add_table(1, 1, 6, 5, &table)?;
+    }
+    {
+        let ws = wb.add_worksheet().set_name("Other")?;
+        for i in 0..3u32 {
+            ws.write_number(i, 0, f64::from(i + 1))?;
+            ws.write_number(i, 1, f64::from(10 * (i + 1)))?;
+        }
+        let table = Table::new().set_name("Rates").set_header_row(false);
+        ws.add_table(0, 0, 2, 1, &table)?;
+    }
+    {
+        let ws = wb.add_worksheet().set_name("Report")?;
+        let formulas = [
+            "=SUM(Sales[Qty])",
+            "=SUM(Sales[Amount])",
+            "=COUNTA(Sales[#Headers])",
+            "=ROWS(Sales[#All])",
+            "=Sales[[#Totals],[Qty]]",
+            "=SUM(Sales)",
+            "=ROWS(Sales[[#Headers],[#Data],[Qty]])",
+            "=SUM(Sales[[Qty]:[Unit price]])",
+            "=SUM(Sales[Price '[USD'] '#1])",
+            "=SUM(Rates[Column2])",
+            "=ROWS(Rates[#Headers])",
+            "=Sales[[#This Row],[Qty]]",
+            "=SUM(Nope[Qty])",
+            "=TotalQty*2",
+            "=SUM(sales[[#This Row],[Qty]:[Unit price]])",
+        ];
+        for (row, formula) in formulas.iter().enumerate() {
+            ws.write_formula(row as u32, 0, *formula)?;
+        }
+        ws.write_formula(15, 0, Formula::new("=TODAY()").set_result("45622"))?;
+        ws.write_formula(16, 0, Formula::new("=NOW()").set_result("45622.4"))?;
+        // On a data row of the table (row 4): #This Row reads that row of the other sheet.
+        ws.write_formula(3, 1, "=SUM(sales[[#This Row],[Qty]:[Unit price]])")?;
+    }
+    wb.define_name("TotalQty", "=SUM(Sales[Qty])")?;
+    Ok(wb.save_to_buffer()?)
+}
+
+/// Excel 365's rich-value errors: B1 `=FILTER(A1:A2,A1:A2>5)` (nothing passes: `#CALC!`)
+/// saved with the fallback `#VALUE!` and value metadata (`vm="1"`) pointing at a rich value
+/// whose error type is 13 (`#CALC!`); B2 `=1/0` saved as `#DIV/0!` with `vm="2"`, whose rich
+/// value is not an error.
+pub fn rich_errors() -> Result<Vec<u8>> {
+    let mut wb = Workbook::new();
+    {
+        let ws = wb.add_worksheet().set_name("Data")?;
+        ws.write_number(0, 0, 1)?;
+        ws.write_number(1, 0, 2)?;
+        ws.write_formula(
+            0,
+            1,
+            Formula::new("=_xlfn._xlws.FILTER(A1:A2,A1:A2>5)").set_result("#VALUE!"),
+        )?;
+        ws.write_formula(1, 1, Formula::new("=1/0").set_result("#DIV/0!"))?;
+    }
+    let bytes = wb.save_to_buffer()?;
+    let bytes = patch_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
+        let xml = replace_once(xml, r#"<c r="B1""#, r#"<c r="B1" vm="1""#)?;
+        replace_once(&xml, r#"<c r="B2""#, r#"<c r="B2" vm="2""#)
+    })?;
+    // rust_xlsxwriter writes xl/metadata.xml for the dynamic-array FILTER (type XLDAPR);
+    // the rich values' type is added as the second.
+    let metadata = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xlrd="http://schemas.microsoft.com/office/spreadsheetml/2017/richdata" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="2"><metadataType name="XLDAPR" minSupportedVersion="120000"/><metadataType name="XLRICHVALUE" minSupportedVersion="120000"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><futureMetadata name="XLRICHVALUE" count="2"><bk><extLst><ext uri="{3e2802c4-a4d2-4d8b-9148-e3be6c30e623}"><xlrd:rvb i="0"/></ext></extLst></bk><bk><extLst><ext uri="{3e2802c4-a4d2-4d8b-9148-e3be6c30e623}"><xlrd:rvb i="1"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata><valueMetadata count="2"><bk><rc t="2" v="0"/></bk><bk><rc t="2" v="1"/></bk></valueMetadata></metadata>"#;
+    let values = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<rvData xmlns="http://schemas.microsoft.com/office/spreadsheetml/2017/richdata" count="2"><rv s="0"><v>13</v><v>3</v></rv><rv s="1"><v>picture</v></rv></rvData>"#;
+    let structures = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<rvStructures xmlns="http://schemas.microsoft.com/office/spreadsheetml/2017/richdata" count="2"><s t="_error"><k n="errorType" t="i"/><k n="subType" t="i"/></s><s t="_localImage"><k n="_rvRel:LocalImageIdentifier" t="i"/></s></rvStructures>"#;
+    let bytes = patch_part(&bytes, "xl/metadata.xml", |_| Ok(metadata.to_string()))?;
+    let bytes = add_part(&bytes, "xl/richData/rdrichvalue.xml", values)?;
+    add_part(&bytes, "xl/richData/rdrichvaluestructure.xml", structures)
 }
 
 /// An OpenDocument spreadsheet written by hand: two sheets, OpenFormula references, a named

@@ -2,12 +2,14 @@
 //!
 //! Called by `main.rs`; each function prints its output and returns the exit code:
 //!
-//! - [`eval_book`]`(path, sets, json)`: `kachi eval BOOK.xlsx [--set 'Sheet1!B2=10'...] [--json]`.
-//!   Without `--set`: every non-empty cell and its computed value (`--json`: one object
-//!   `{"Sheet!A1": value}`, the shape of the corpus oracle files). With `--set`: applies the
-//!   edits in one batch and prints the cells that changed, old and new value.
+//! - [`eval_book`]`(path, sets, json, now)`: `kachi eval BOOK.xlsx [--set 'Sheet1!B2=10'...]
+//!   [--json] [--now saved|SERIAL|DATE-TIME]`. Without `--set`: every non-empty cell and its
+//!   computed value (`--json`: one object `{"Sheet!A1": value}`, the shape of the corpus oracle
+//!   files). With `--set`: applies the edits in one batch and prints the cells that changed, old
+//!   and new value. `--now` fixes the time NOW() and TODAY() see (default: the clock).
 //! - [`check_book`]`(path, json)`: `kachi check BOOK.xlsx [--json]`: compares every formula cell
-//!   with the value Excel saved; exit 0 only when every supported cell matches.
+//!   with the value Excel saved, NOW() and TODAY() as of the time the file was saved; exit 0
+//!   only when every supported cell matches.
 //!
 //! Exit codes: 0 success, 1 a check found mismatches, 2 the file or an argument is bad.
 //! Import warnings go to stderr, so `--json` output on stdout stays machine-readable.
@@ -19,16 +21,26 @@ use serde_json::{json, Map, Value as Json};
 
 use kachi::engine::input_edit;
 use kachi::model::file::value_to_json;
-use kachi::xlsx::{self, CheckReport, ImportReport, ImportedBook};
+use kachi::xlsx::{self, CheckReport, Clock, ImportOptions, ImportReport, ImportedBook};
 use kachi::{CellId, CellRef, Value};
 
 use crate::render;
 
-/// `kachi eval BOOK.xlsx [--set CELL=VALUE]... [--json]`.
-pub fn eval_book(path: &Path, sets: &[String], json: bool) -> i32 {
-    let Some(mut book) = load(path) else {
+/// `kachi eval BOOK.xlsx [--set CELL=VALUE]... [--json] [--now saved|SERIAL|DATE-TIME]`.
+pub fn eval_book(path: &Path, sets: &[String], json: bool, now: Option<&str>) -> i32 {
+    let clock = match now.map(Clock::parse).transpose() {
+        Ok(clock) => clock.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("error: --now {e}");
+            return 2;
+        }
+    };
+    let Some(mut book) = load(path, clock) else {
         return 2;
     };
+    if clock != Clock::System {
+        eprintln!("note: {}", clock_line(&book));
+    }
     if sets.is_empty() {
         print_cells(&book, json);
         return 0;
@@ -67,14 +79,19 @@ pub fn eval_book(path: &Path, sets: &[String], json: bool) -> i32 {
 
 /// `kachi check BOOK.xlsx [--json]`.
 pub fn check_book(path: &Path, json: bool) -> i32 {
-    let Some(book) = load(path) else {
+    let Some(book) = load(path, Clock::Saved) else {
         return 2;
     };
     let report = xlsx::check(&book);
     if json {
-        render::print_json(&check_json(&book.report, &report));
+        let mut out = check_json(&book.report, &report);
+        if let Some(object) = out.as_object_mut() {
+            object.insert("clock".to_string(), json!(clock_line(&book)));
+        }
+        render::print_json(&out);
     } else {
         print_check(&book.report, &report);
+        println!("{}", clock_line(&book));
     }
     if report.passed() {
         0
@@ -83,10 +100,30 @@ pub fn check_book(path: &Path, json: bool) -> i32 {
     }
 }
 
+/// What NOW() and TODAY() saw, in one line.
+fn clock_line(book: &ImportedBook) -> String {
+    let when = |serial| xlsx::format_date_time(serial).unwrap_or_else(|| serial.to_string());
+    match book.now {
+        Some(now) if book.clock_is_saved_time() => format!(
+            "NOW() and TODAY() as of the file's save time, {} UTC (docProps/core.xml); TODAY() \
+             cells are compared, NOW() cells are not",
+            when(now)
+        ),
+        Some(now) => format!("NOW() and TODAY() as of {}", when(now)),
+        None => "NOW() and TODAY() use the computer's clock (the file does not say when it was \
+                 saved); their cells are not compared"
+            .to_string(),
+    }
+}
+
 /// Imports the workbook, printing the error (and returning None) when it cannot be read, and
 /// the import's warnings on stderr.
-fn load(path: &Path) -> Option<ImportedBook> {
-    match xlsx::import(path) {
+fn load(path: &Path, clock: Clock) -> Option<ImportedBook> {
+    let options = ImportOptions {
+        clock,
+        ..ImportOptions::default()
+    };
+    match xlsx::import_with_options(path, &options) {
         Ok(book) => {
             for line in import_warnings(&book.report) {
                 eprintln!("warning: {line}");
@@ -344,6 +381,12 @@ fn import_warnings(r: &ImportReport) -> Vec<String> {
         out.push(format!(
             "saved values that could not be read: {}",
             abbreviate(&r.unreadable_values)
+        ));
+    }
+    if !r.unresolved_table_references.is_empty() {
+        out.push(format!(
+            "table references that could not be resolved (#NAME?): {}",
+            abbreviate(&r.unresolved_table_references)
         ));
     }
     if r.cycles > 0 {

@@ -37,6 +37,10 @@ enum Command {
         /// Exit with status 1 when a check cell fails.
         #[arg(long)]
         strict: bool,
+        /// Workbooks: the time NOW() and TODAY() see: `saved` (when the file was last saved),
+        /// an Excel serial (45000.5) or a date-time (2024-11-26T08:49:27Z). Default: the clock.
+        #[arg(long, value_name = "saved|SERIAL|DATE-TIME")]
+        now: Option<String>,
     },
     /// Every scenario side by side, with each output's difference from the base.
     Scenarios {
@@ -65,7 +69,8 @@ enum Command {
         #[arg(short, long, value_name = "OUT.json")]
         output: PathBuf,
     },
-    /// Recompute a workbook and compare every formula with the value Excel saved.
+    /// Recompute a workbook and compare every formula with the value Excel saved (NOW() and
+    /// TODAY() as of the time the file was saved).
     Check {
         file: PathBuf,
         #[arg(long)]
@@ -121,9 +126,13 @@ fn main() -> ExitCode {
             set,
             json,
             strict,
+            now,
         } => {
             if is_workbook(&file) {
-                book::eval_book(&file, &set, json)
+                book::eval_book(&file, &set, json, now.as_deref())
+            } else if now.is_some() {
+                eprintln!("error: --now applies to workbooks (.xlsx, .xlsm, .xls, .ods)");
+                2
             } else {
                 model_cmds::eval(&file, &set, json, strict)
             }
