@@ -209,6 +209,18 @@ fn shared_formulas_are_expanded() {
             Value::from(2 * row)
         );
     }
+    // Quoted sheet names stay as they are, however much they look like cells; `$` anchors
+    // hold.
+    for (cell, formula, expected) in [
+        ("C1", "='FY2020'!$A1+A$1", 101),
+        ("D1", "='FY2020'!$A1+B$1", 102),
+        ("C2", "='FY2020'!$A2+A$1", 201),
+        ("D2", "='FY2020'!$A2+B$1", 202),
+    ] {
+        let label = format!("Data!{cell}");
+        assert_eq!(formula_cell(&book, &label).formula, formula);
+        assert_eq!(value(&book, "Data", cell), Value::from(expected), "{cell}");
+    }
 }
 
 #[test]
@@ -225,6 +237,12 @@ fn saved_spill_and_calc_errors_do_not_lose_the_sheet() {
     assert_eq!(formula_cell(&book, "Spill!D3").formula, "=A3+10");
     assert_eq!(value(&book, "Spill", "D1"), num("11"));
     assert_eq!(value(&book, "Spill", "D3"), num("13"));
+    // ... and moves its references the way Excel does, leaving a cell-like sheet name alone
+    // (calamine's own expansion would read `'Q2'!A2+10`).
+    assert_eq!(formula_cell(&book, "Spill!E1").formula, "='Q1'!A1+10");
+    assert_eq!(formula_cell(&book, "Spill!E2").formula, "='Q1'!A2+10");
+    assert_eq!(value(&book, "Spill", "E1"), num("15"));
+    assert_eq!(value(&book, "Spill", "E2"), num("16"));
     // Cells after the errors and other sheets are all there.
     assert_eq!(value(&book, "Spill", "A4"), num("6"));
     assert_eq!(value(&book, "Spill", "A5"), Value::text("after"));

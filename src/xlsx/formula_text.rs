@@ -53,6 +53,7 @@ pub(crate) fn pieces(text: &str) -> Vec<Piece<'_>> {
 }
 
 /// Joins pieces back into text.
+#[cfg(test)]
 pub(crate) fn join(pieces: &[Piece<'_>]) -> String {
     let mut out = String::new();
     for p in pieces {

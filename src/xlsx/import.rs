@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{BufReader, Read, Seek};
 use std::path::Path;
 
-use calamine::{CellErrorType, Data, DataRef, Reader, Xlsx, XlsxError};
+use calamine::{CellErrorType, Data, DataRef, Reader, Xlsx, XlsxError, XlsxFormulaMetadata};
 use rustc_hash::FxHashMap;
 
 use super::clock::{parse_w3c_date_time, Clock};
@@ -16,6 +16,7 @@ use super::names::{self, DefinedName};
 use super::package::{self, Package};
 use super::quiet_panic;
 use super::rich_errors;
+use super::shared_formulas::SharedFormulas;
 use super::sheet_scan::{self, SheetScan};
 use super::tables::{self, Site, Tables};
 use super::{ods_formula, read_model::decimal_from_f64};
@@ -419,11 +420,13 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
     )?;
     let rich_errors = read_rich_errors(&mut archive, package, &label)?;
     for (index, name) in sheet_names.iter().enumerate() {
-        let lost = read_xlsx_sheet(&mut xlsx, name, index, &mut raw, limits, &label)?;
+        let leftovers = read_xlsx_sheet(&mut xlsx, name, index, &mut raw, limits, &label)?;
+        let lost = &leftovers.lost;
         let part = sheet_parts.get(name).map(String::as_str);
         let scan = match part {
             Some(part)
                 if !lost.is_empty()
+                    || !leftovers.orphans.is_empty()
                     || part_mentions(&mut archive, part, b"dataTable")
                     || part_mentions(&mut archive, part, b"t=\"array\"")
                     || (!rich_errors.is_empty()
@@ -433,12 +436,15 @@ fn read_xlsx(path: &Path, package: &Package, limits: &Limits) -> Result<RawBook,
             }
             _ => None,
         };
+        if let Some(scan) = &scan {
+            adopt_orphans(&mut raw, &leftovers.orphans, scan);
+        }
         if !lost.is_empty() {
             recover_lost_cells(
                 &mut xlsx,
                 name,
                 index,
-                &lost,
+                lost,
                 scan.as_ref(),
                 &mut raw,
                 &label,
@@ -608,9 +614,19 @@ fn is_cell_level(e: &XlsxError) -> bool {
     )
 }
 
+/// What the streaming pass over a sheet could not complete.
+#[derive(Default)]
+struct SheetLeftovers {
+    /// The errors of cells calamine could not read.
+    lost: Vec<String>,
+    /// Cells of a shared formula whose anchor was not read (it was a lost cell): index in
+    /// `raw.cells` and the shared-formula group.
+    orphans: Vec<(usize, usize)>,
+}
+
 /// Reads one sheet's values and formulas in a single streaming pass (sparse: a hostile sheet
-/// with cells at A1 and XFD1048576 costs two cells, not a dense grid). Returns the errors of
-/// cells calamine could not read (empty when all went well).
+/// with cells at A1 and XFD1048576 costs two cells, not a dense grid), expanding shared
+/// formulas. Returns what could not be read (nothing when all went well).
 fn read_xlsx_sheet(
     xlsx: &mut Xlsx<BufReader<File>>,
     name: &str,
@@ -618,7 +634,7 @@ fn read_xlsx_sheet(
     raw: &mut RawBook,
     limits: &Limits,
     label: &str,
-) -> Result<Vec<String>, ImportError> {
+) -> Result<SheetLeftovers, ImportError> {
     let sheet_error = |detail: String| ImportError::Sheet {
         path: label.to_string(),
         sheet: name.to_string(),
@@ -627,18 +643,27 @@ fn read_xlsx_sheet(
     let mut reader = match xlsx.worksheet_cells_reader(name) {
         Ok(r) => r,
         // Chart sheets and dialog sheets have no cells.
-        Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(SheetLeftovers::default()),
         Err(e) => return Err(sheet_error(format!("cannot read the sheet: {e}"))),
     };
     let mut lost = Vec::new();
+    let mut shared = SharedFormulas::default();
+    // Cells of a shared formula read before its anchor: (index in raw.cells, group).
+    let mut waiting: Vec<(usize, usize)> = Vec::new();
     loop {
-        match reader.next_cell_with_formula() {
+        match reader.next_cell_with_formula_metadata() {
             Ok(Some(cell)) => {
                 let value = value_from_ref(&cell.value);
-                if value.is_empty() && cell.formula.is_none() {
+                let pos = CellPos::new(cell.pos.0, cell.pos.1);
+                let (formula, group) = match cell.formula {
+                    Some(f) => formula_text(f, pos, &mut shared),
+                    None => (None, None),
+                };
+                let orphan = group.filter(|_| formula.is_none());
+                if value.is_empty() && formula.is_none() && orphan.is_none() {
                     continue;
                 }
-                let constant = cell.formula.is_none();
+                let constant = formula.is_none() && group.is_none();
                 if let (true, DataRef::Float(f), Value::Error(ErrorKind::Num)) =
                     (constant, &cell.value, &value)
                 {
@@ -648,7 +673,11 @@ fn read_xlsx_sheet(
                         CellPos::new(cell.pos.0, cell.pos.1)
                     ));
                 }
-                raw.push(index, cell.pos, value, cell.formula, limits, label)?;
+                let at = raw.cells.len();
+                raw.push(index, cell.pos, value, formula, limits, label)?;
+                if let (Some(group), true) = (orphan, raw.cells.len() > at) {
+                    waiting.push((at, group));
+                }
             }
             Ok(None) => break,
             Err(e) if is_cell_level(&e) && lost.len() < limits.max_cells => {
@@ -657,7 +686,57 @@ fn read_xlsx_sheet(
             Err(e) => return Err(sheet_error(format!("corrupt sheet data: {e}"))),
         }
     }
-    Ok(lost)
+    let mut orphans = Vec::new();
+    for (at, group) in waiting {
+        if let Some(cell) = raw.cells.get_mut(at) {
+            cell.formula = shared.formula_at(group, cell.pos);
+            if cell.formula.is_none() {
+                orphans.push((at, group));
+            }
+        }
+    }
+    Ok(SheetLeftovers { lost, orphans })
+}
+
+/// The formula text of a cell record (None for a shared formula whose anchor has not been
+/// read yet) and its shared-formula group, recording the anchors of groups.
+fn formula_text(
+    formula: XlsxFormulaMetadata,
+    pos: CellPos,
+    shared: &mut SharedFormulas,
+) -> (Option<String>, Option<usize>) {
+    match formula {
+        XlsxFormulaMetadata::Normal { formula } => (Some(formula), None),
+        XlsxFormulaMetadata::Shared {
+            shared_index,
+            formula,
+            ..
+        } => {
+            shared.add_anchor(shared_index, pos, &formula);
+            (Some(formula), Some(shared_index))
+        }
+        XlsxFormulaMetadata::SharedDerived { shared_index } => {
+            (shared.formula_at(shared_index, pos), Some(shared_index))
+        }
+        _ => (None, None),
+    }
+}
+
+/// Cells of shared formulas whose anchor calamine could not read get their formula from the
+/// anchors the sheet scan found.
+fn adopt_orphans(raw: &mut RawBook, orphans: &[(usize, usize)], scan: &SheetScan) {
+    if orphans.is_empty() {
+        return;
+    }
+    let mut shared = SharedFormulas::default();
+    for anchor in &scan.shared_anchors {
+        shared.add_anchor(anchor.group, anchor.pos, &anchor.formula);
+    }
+    for &(at, group) in orphans {
+        if let Some(cell) = raw.cells.get_mut(at) {
+            cell.formula = shared.formula_at(group, cell.pos);
+        }
+    }
 }
 
 /// calamine failed some cells of a sheet (e.g. a saved `#SPILL!`, which it cannot parse), and
@@ -687,15 +766,15 @@ fn recover_lost_cells(
                 .collect()
         })
         .unwrap_or_default();
-    // Formulas: the formula pass is complete, so it wins (shared formulas anchored on a lost
-    // cell were not expanded in the first pass).
+    // Formulas: the formula-only pass has every formula, the lost cells' included; the first
+    // pass's expansion of shared formulas wins where it has one.
     for ((row, col), formula) in formulas {
         if row >= MAX_ROWS || col >= MAX_COLS {
             continue;
         }
         match by_pos.get(&(row, col)) {
             Some(&i) => {
-                if let Some(cell) = raw.cells.get_mut(i) {
+                if let Some(cell) = raw.cells.get_mut(i).filter(|c| c.formula.is_none()) {
                     cell.formula = Some(formula);
                 }
             }

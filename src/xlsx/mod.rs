@@ -19,6 +19,7 @@ mod package;
 mod quiet_panic;
 pub mod read_model;
 mod rich_errors;
+mod shared_formulas;
 mod sheet_scan;
 mod tables;
 pub mod tornado;

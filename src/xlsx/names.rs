@@ -108,7 +108,7 @@ pub(crate) fn attribute(e: &BytesStart, local: &str) -> Option<String> {
 }
 
 /// Appends the character an entity (`&amp;`, `&#233;`) stands for.
-fn push_reference(text: &mut String, r: &BytesRef) {
+pub(crate) fn push_reference(text: &mut String, r: &BytesRef) {
     if let Ok(Some(c)) = r.resolve_char_ref() {
         text.push(c);
         return;

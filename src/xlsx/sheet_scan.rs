@@ -29,6 +29,16 @@ pub(crate) struct SheetScan {
     pub array_formulas: Vec<CellPos>,
     /// Error cells with value metadata (`<c t="e" vm="3">`): position and `vm`.
     pub error_metadata: Vec<(CellPos, u32)>,
+    /// The anchors of shared formulas (`<f t="shared" ref=.. si=..>text</f>`).
+    pub shared_anchors: Vec<SharedAnchor>,
+}
+
+/// The anchor cell of a shared formula and the formula text written on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct SharedAnchor {
+    pub pos: CellPos,
+    pub group: usize,
+    pub formula: String,
 }
 
 /// Where the scanner is: which cell, of which type, and whether inside its `<v>`.
@@ -40,6 +50,9 @@ struct Cursor {
     cell_is_error: bool,
     in_value: bool,
     value: String,
+    /// Inside the `<f>` of a shared formula's anchor: its group.
+    anchor_group: Option<usize>,
+    formula: String,
 }
 
 /// Scans a worksheet part. Stops at the first XML error (the part was already read by
@@ -55,6 +68,12 @@ pub(crate) fn scan_sheet(source: impl BufRead) -> SheetScan {
             Ok(Event::Start(e)) => on_start(&e, &mut at, &mut scan, false),
             Ok(Event::Empty(e)) => on_start(&e, &mut at, &mut scan, true),
             Ok(Event::Text(t)) if at.in_value => at.value.push_str(&t.xml10_content()),
+            Ok(Event::Text(t)) if at.anchor_group.is_some() => {
+                at.formula.push_str(&t.xml10_content())
+            }
+            Ok(Event::GeneralRef(r)) if at.anchor_group.is_some() => {
+                super::names::push_reference(&mut at.formula, &r)
+            }
             Ok(Event::End(e)) => on_end(e.local_name().as_ref(), &mut at, &mut scan),
             Ok(Event::Eof) | Err(_) => break,
             Ok(_) => {}
@@ -93,6 +112,13 @@ fn on_start(e: &BytesStart, at: &mut Cursor, scan: &mut SheetScan, empty: bool) 
                 scan.array_formulas.push(pos);
             }
         }
+        "f" if !empty
+            && attribute(e, "t").as_deref() == Some("shared")
+            && attribute(e, "ref").is_some() =>
+        {
+            at.anchor_group = attribute(e, "si").and_then(|si| si.trim().parse().ok());
+            at.formula.clear();
+        }
         "f" if attribute(e, "t").as_deref() == Some("dataTable") => {
             let range = attribute(e, "ref")
                 .unwrap_or_else(|| at.cell.map(|p| p.to_string()).unwrap_or_default());
@@ -108,6 +134,15 @@ fn on_start(e: &BytesStart, at: &mut Cursor, scan: &mut SheetScan, empty: bool) 
 
 fn on_end(local: &str, at: &mut Cursor, scan: &mut SheetScan) {
     match local {
+        "f" => {
+            if let (Some(group), Some(pos)) = (at.anchor_group.take(), at.cell) {
+                scan.shared_anchors.push(SharedAnchor {
+                    pos,
+                    group,
+                    formula: std::mem::take(&mut at.formula),
+                });
+            }
+        }
         "v" if at.in_value => {
             at.in_value = false;
             if let Some(pos) = at.cell {
@@ -170,5 +205,19 @@ mod tests {
             ]
         );
         assert_eq!(scan.error_metadata, [(CellPos::new(3, 5), 2)]);
+    }
+
+    #[test]
+    fn finds_shared_formula_anchors() {
+        let xml = br#"<worksheet><sheetData><row r="2"><c r="B2" t="e"><f t="shared" ref="B2:B4" si="3">A2&amp;"x"</f><v>#SPILL!</v></c></row><row r="3"><c r="B3"><f t="shared" si="3"/><v>1</v></c></row></sheetData></worksheet>"#;
+        let scan = scan_sheet(&xml[..]);
+        assert_eq!(
+            scan.shared_anchors,
+            [SharedAnchor {
+                pos: CellPos::new(1, 1),
+                group: 3,
+                formula: "A2&\"x\"".into()
+            }]
+        );
     }
 }

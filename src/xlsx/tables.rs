@@ -663,7 +663,10 @@ mod tests {
     fn this_row_is_the_formula_cell_row() {
         let s = at("Data", "F4");
         assert_eq!(rw("Sales[@Qty]*Sales[@[Unit price]]", s), "$C$4*$D$4");
-        assert_eq!(rw("[@Qty]*[@[Unit price]]", s), "$C$4*$D$4");
+        // Without the table name, only inside the table (E4 is in its last column).
+        let inside = at("Data", "E4");
+        assert_eq!(rw("[@Qty]*[@[Unit price]]", inside), "$C$4*$D$4");
+        assert!(rw("[@Qty]", s).starts_with("ERR [@Qty]: the cell is not inside a table"));
         assert_eq!(rw("Sales[[#This Row],[Qty]]", s), "$C$4");
         assert_eq!(
             rw("SUM(Sales[[#This Row],[Qty]:[Unit price]])", s),
@@ -671,7 +674,7 @@ mod tests {
         );
         assert_eq!(rw("SUM(Sales[#This Row])", s), "SUM($B$4:$E$4)");
         assert_eq!(rw("SUM(Sales[@])", s), "SUM($B$4:$E$4)");
-        assert_eq!(rw("SUM([@[Qty]:[Unit price]])", s), "SUM($C$4:$D$4)");
+        assert_eq!(rw("SUM([@[Qty]:[Unit price]])", inside), "SUM($C$4:$D$4)");
         // `@Qty` as rust_xlsxwriter expands it.
         assert_eq!(rw("Sales[[#This Row],Qty]", s), "$C$4");
         // On another sheet, the same row number; outside the data rows, #VALUE!.

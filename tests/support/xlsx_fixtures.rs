@@ -91,7 +91,8 @@ pub fn basic() -> Result<Vec<u8>> {
     Ok(wb.save_to_buffer()?)
 }
 
-/// B1:B4 hold the shared formula `A1*2` (Excel writes it once, on B1).
+/// B1:B4 hold the shared formula `A1*2` (Excel writes it once, on B1); C1:D2 the shared
+/// formula `'FY2020'!$A1+A$1` over a sheet whose name looks like a cell reference.
 pub fn shared_formulas() -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     {
@@ -102,6 +103,19 @@ pub fn shared_formulas() -> Result<Vec<u8>> {
             let result = format!("{}", (row + 1) * 2);
             ws.write_formula(row, 1, Formula::new(formula).set_result(result))?;
         }
+        for (row, col, formula) in [
+            (0, 2, "='FY2020'!$A1+A$1"),
+            (0, 3, "='FY2020'!$A1+B$1"),
+            (1, 2, "='FY2020'!$A2+A$1"),
+            (1, 3, "='FY2020'!$A2+B$1"),
+        ] {
+            ws.write_formula(row, col, formula)?;
+        }
+    }
+    {
+        let ws = wb.add_worksheet().set_name("FY2020")?;
+        ws.write_number(0, 0, 100)?;
+        ws.write_number(1, 0, 200)?;
     }
     let bytes = wb.save_to_buffer()?;
     patch_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
@@ -117,12 +131,25 @@ pub fn shared_formulas() -> Result<Vec<u8>> {
                 r#"<f t="shared" si="0"/>"#,
             )?;
         }
+        xml = replace_once(
+            &xml,
+            "<f>'FY2020'!$A1+A$1</f>",
+            r#"<f t="shared" ref="C1:D2" si="1">'FY2020'!$A1+A$1</f>"#,
+        )?;
+        for other in ["'FY2020'!$A1+B$1", "'FY2020'!$A2+A$1", "'FY2020'!$A2+B$1"] {
+            xml = replace_once(
+                &xml,
+                &format!("<f>{other}</f>"),
+                r#"<f t="shared" si="1"/>"#,
+            )?;
+        }
         Ok(xml)
     })
 }
 
-/// Saved `#SPILL!` and `#CALC!` errors (calamine 0.38 cannot parse them), one of them on the
-/// anchor of a shared formula, with ordinary cells after them.
+/// Saved `#SPILL!` and `#CALC!` errors (calamine 0.38 cannot parse them), two of them on the
+/// anchors of shared formulas (E1:E2 reads a sheet named like a cell, `'Q1'!A1+10`), with
+/// ordinary cells after them.
 pub fn spill_errors() -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     {
@@ -141,10 +168,17 @@ pub fn spill_errors() -> Result<Vec<u8>> {
         ws.write_formula(2, 3, Formula::new("=A3+10").set_result("13"))?;
         ws.write_formula(3, 0, Formula::new("=SUM(A1:A3)").set_result("6"))?;
         ws.write_string(4, 0, "after")?;
+        ws.write_formula(0, 4, Formula::new("='Q1'!A1+10").set_result("#N/A"))?;
+        ws.write_formula(1, 4, Formula::new("='Q1'!A2+10").set_result("16"))?;
     }
     {
         let ws = wb.add_worksheet().set_name("Plain")?;
         ws.write_formula(0, 0, Formula::new("=Spill!A4*2").set_result("12"))?;
+    }
+    {
+        let ws = wb.add_worksheet().set_name("Q1")?;
+        ws.write_number(0, 0, 5)?;
+        ws.write_number(1, 0, 6)?;
     }
     let bytes = wb.save_to_buffer()?;
     patch_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
@@ -161,7 +195,14 @@ pub fn spill_errors() -> Result<Vec<u8>> {
             r#"<f t="shared" ref="D1:D3" si="0">A1+10</f><v>#CALC!</v>"#,
         )?;
         let xml = replace_once(&xml, "<f>A2+10</f>", r#"<f t="shared" si="0"/>"#)?;
-        replace_once(&xml, "<f>A3+10</f>", r#"<f t="shared" si="0"/>"#)
+        let xml = replace_once(&xml, "<f>A3+10</f>", r#"<f t="shared" si="0"/>"#)?;
+        // E1:E2 share 'Q1'!A1+10, anchored on E1, whose saved value is #CALC!.
+        let xml = replace_once(
+            &xml,
+            "<f>'Q1'!A1+10</f><v>#N/A</v>",
+            r#"<f t="shared" ref="E1:E2" si="1">'Q1'!A1+10</f><v>#CALC!</v>"#,
+        )?;
+        replace_once(&xml, "<f>'Q1'!A2+10</f>", r#"<f t="shared" si="1"/>"#)
     })
 }
 
