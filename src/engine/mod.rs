@@ -3,11 +3,13 @@
 
 pub mod eval;
 pub mod grid;
+mod load;
 pub mod program;
 pub mod ranges;
 pub mod recalc;
 pub mod workbook;
 
+pub use load::CellContent;
 pub use recalc::{Cycle, Recalc};
 pub use workbook::{input_edit, CellRef, Edit, EditError, Workbook};
 

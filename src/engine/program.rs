@@ -184,6 +184,62 @@ pub struct Program {
     pub array: bool,
     /// Recompute on every recalculation (NOW, RAND, OFFSET, INDIRECT...).
     pub volatile: bool,
+    /// Only numbers, single-cell reads and arithmetic (`=(A1-B1)*1.5`), shallow enough for
+    /// the evaluator's fixed stack: it can run on bare decimals (see `eval::run_simple`).
+    pub simple: bool,
+}
+
+/// Deepest operand stack a simple program may need.
+pub const SIMPLE_DEPTH: usize = 8;
+
+impl Program {
+    pub fn new(ops: Box<[Op]>, array: bool, volatile: bool) -> Program {
+        let simple = !array && is_simple(&ops);
+        Program {
+            ops,
+            array,
+            volatile,
+            simple,
+        }
+    }
+}
+
+/// Is the code plain arithmetic on numbers and single cells, with a stack of at most
+/// `SIMPLE_DEPTH` operands and exactly one result?
+fn is_simple(ops: &[Op]) -> bool {
+    let mut depth = 0usize;
+    for op in ops {
+        match op {
+            Op::Number(_) | Op::Cell { .. } => {
+                depth += 1;
+                if depth > SIMPLE_DEPTH {
+                    return false;
+                }
+            }
+            Op::Paren | Op::Percent { .. } | Op::Unary { .. } => {
+                if depth == 0 {
+                    return false;
+                }
+            }
+            Op::Binary { op, .. } => {
+                if depth < 2
+                    || !matches!(
+                        op,
+                        BinaryOp::Add
+                            | BinaryOp::Sub
+                            | BinaryOp::Mul
+                            | BinaryOp::Div
+                            | BinaryOp::Pow
+                    )
+                {
+                    return false;
+                }
+                depth -= 1;
+            }
+            _ => return false,
+        }
+    }
+    depth == 1
 }
 
 /// Why a formula cannot be accepted (beyond syntax): wrong argument counts.
@@ -418,11 +474,7 @@ pub fn compile(
         starts.push(start);
         producers.push(Some(start));
     }
-    Program {
-        ops: out.into_boxed_slice(),
-        array: formula.array,
-        volatile,
-    }
+    Program::new(out.into_boxed_slice(), formula.array, volatile)
 }
 
 /// For each item of a formula: does it read single values (legacy implicit intersection)?
@@ -584,13 +636,17 @@ pub struct ProgramId(pub u32);
 
 impl ProgramTable {
     pub fn intern(&mut self, program: Program) -> ProgramId {
+        self.intern_shared(Arc::new(program))
+    }
+
+    /// Interns a shared program (one reference more if an equal program is already there).
+    pub fn intern_shared(&mut self, program: Arc<Program>) -> ProgramId {
         if let Some(&id) = self.index.get(&program) {
             if let Some(Some((_, count))) = self.programs.get_mut(id as usize) {
                 *count += 1;
             }
             return ProgramId(id);
         }
-        let program = Arc::new(program);
         let id = match self.free.pop() {
             Some(slot) => {
                 if let Some(p) = self.programs.get_mut(slot as usize) {
@@ -605,6 +661,18 @@ impl ProgramTable {
         };
         self.index.insert(program, id);
         ProgramId(id)
+    }
+
+    /// One reference more to `id`, if it still holds this very program (not a program
+    /// interned later in a freed slot). Cheaper than [`ProgramTable::intern_shared`]: no hashing.
+    pub fn retain(&mut self, id: ProgramId, program: &Arc<Program>) -> bool {
+        match self.programs.get_mut(id.0 as usize) {
+            Some(Some((p, count))) if Arc::ptr_eq(p, program) => {
+                *count += 1;
+                true
+            }
+            _ => false,
+        }
     }
 
     pub fn get(&self, id: ProgramId) -> Option<&Arc<Program>> {

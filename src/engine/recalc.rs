@@ -21,47 +21,88 @@ type NodeId = CellId;
 const NEEDS_EVAL: u8 = 1;
 const CHANGED_SEED: u8 = 2;
 const DONE: u8 = 4;
+const VOLATILE: u8 = 8;
 
-/// Per-node bookkeeping reused across recalculations (no allocation per edit).
+/// One node's bookkeeping during a recalculation (valid when `epoch` is the current one).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    epoch: u32,
+    /// Dirty inputs not yet processed.
+    indeg: u32,
+    /// Index in `Scratch::visited` (and so of its dependents in `adj`).
+    pos: u32,
+    flags: u8,
+}
+
+/// Per-node bookkeeping reused across recalculations (no allocation per edit). The dirty
+/// set's dependency lists are recorded while it is collected (`adj`, indexed through
+/// `adj_start`), so Kahn's pass reads them back sequentially instead of walking the graph and
+/// the range index a second time.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    mark: Vec<u32>,
-    indeg: Vec<u32>,
-    flags: Vec<u8>,
+    slots: Vec<Slot>,
     epoch: u32,
     visited: Vec<NodeId>,
+    adj_start: Vec<u32>,
+    adj: Vec<NodeId>,
     ready: Vec<NodeId>,
     deferred: Vec<NodeId>,
 }
 
 impl Scratch {
     fn prepare(&mut self, nodes: usize) {
-        if self.mark.len() < nodes {
-            self.mark.resize(nodes, 0);
-            self.indeg.resize(nodes, 0);
-            self.flags.resize(nodes, 0);
+        if self.slots.len() < nodes {
+            self.slots.resize(nodes, Slot::default());
         }
         self.epoch = self.epoch.wrapping_add(1);
         if self.epoch == 0 {
-            self.mark.iter_mut().for_each(|m| *m = 0);
+            self.slots.iter_mut().for_each(|s| s.epoch = 0);
             self.epoch = 1;
         }
         self.visited.clear();
+        self.adj_start.clear();
+        self.adj.clear();
         self.ready.clear();
         self.deferred.clear();
     }
 
+    /// Adds a node to the dirty set (once); returns its slot.
     #[inline]
-    fn visit(&mut self, n: NodeId) -> bool {
-        let i = n.index();
-        if self.mark[i] == self.epoch {
-            return false;
+    fn visit(&mut self, n: NodeId) -> Option<&mut Slot> {
+        let epoch = self.epoch;
+        let pos = self.visited.len() as u32;
+        let slot = self.slots.get_mut(n.index())?;
+        if slot.epoch != epoch {
+            *slot = Slot {
+                epoch,
+                indeg: 0,
+                pos,
+                flags: 0,
+            };
+            self.visited.push(n);
         }
-        self.mark[i] = self.epoch;
-        self.indeg[i] = 0;
-        self.flags[i] = 0;
-        self.visited.push(n);
-        true
+        Some(slot)
+    }
+
+    #[inline]
+    fn flags(&self, n: NodeId) -> u8 {
+        self.slots.get(n.index()).map_or(0, |s| s.flags)
+    }
+
+    #[inline]
+    fn set_flags(&mut self, n: NodeId, flags: u8) {
+        if let Some(s) = self.slots.get_mut(n.index()) {
+            s.flags |= flags;
+        }
+    }
+
+    /// The dependents of a visited node, as recorded while collecting the dirty set.
+    #[inline]
+    fn dependents(adj_start: &[u32], adj: &[NodeId], pos: u32) -> std::ops::Range<usize> {
+        let p = pos as usize;
+        let from = adj_start.get(p).copied().unwrap_or(0) as usize;
+        let to = adj_start.get(p + 1).copied().unwrap_or(0) as usize;
+        from.min(to).min(adj.len())..to.min(adj.len())
     }
 }
 
@@ -105,36 +146,47 @@ impl Workbook {
         let mut result = Recalc::default();
 
         for &(n, needs_eval) in seeds {
-            if n.index() >= self.nodes.len() {
-                continue;
+            if let Some(slot) = s.visit(n) {
+                slot.flags |= if needs_eval { NEEDS_EVAL } else { CHANGED_SEED };
             }
-            s.visit(n);
-            s.flags[n.index()] |= if needs_eval { NEEDS_EVAL } else { CHANGED_SEED };
         }
         for &n in &self.volatile {
-            s.visit(n);
-            s.flags[n.index()] |= NEEDS_EVAL;
+            if let Some(slot) = s.visit(n) {
+                slot.flags |= NEEDS_EVAL | VOLATILE;
+            }
         }
 
-        // Collect the dirty set and count, for each dirty node, its dirty inputs. A `#CIRC!`
-        // value was set by cycle detection, not computed from the inputs, so early cutoff must
-        // not trust it: such nodes are always re-evaluated when dirty.
-        let circ = Value::Error(ErrorKind::Circ);
+        // Collect the dirty set, count for each dirty node its dirty inputs, and record each
+        // node's dependents. A `#CIRC!` value was set by cycle detection, not computed from the
+        // inputs, so early cutoff must not trust it: such nodes are always re-evaluated.
         let mut i = 0;
         while let Some(&u) = s.visited.get(i) {
             i += 1;
-            if self.nodes[u.index()].value == circ {
-                s.flags[u.index()] |= NEEDS_EVAL;
+            s.adj_start.push(s.adj.len() as u32);
+            if matches!(
+                self.nodes.get(u.index()).map(|n| &n.value),
+                Some(Value::Error(ErrorKind::Circ))
+            ) {
+                s.set_flags(u, NEEDS_EVAL);
             }
             self.for_each_dependent(u, |v| {
-                s.visit(v);
-                s.indeg[v.index()] += 1;
+                if let Some(slot) = s.visit(v) {
+                    slot.indeg += 1;
+                }
+                s.adj.push(v);
             });
         }
+        s.adj_start.push(s.adj.len() as u32);
         for k in 0..s.visited.len() {
             let n = s.visited[k];
-            if s.indeg[n.index()] == 0 {
-                self.enqueue(&mut s, n);
+            if let Some(slot) = s.slots.get(n.index()) {
+                if slot.indeg == 0 {
+                    if slot.flags & VOLATILE != 0 {
+                        s.deferred.push(n);
+                    } else {
+                        s.ready.push(n);
+                    }
+                }
             }
         }
 
@@ -147,25 +199,19 @@ impl Workbook {
         debug_assert!(processed <= s.visited.len());
 
         // Cycles touched by this recalculation were re-detected above; keep the others.
-        let epoch = s.epoch;
-        self.cycles.retain(|c| {
-            c.cells
-                .iter()
-                .all(|n| s.mark.get(n.index()) != Some(&epoch))
-        });
+        if !self.cycles.is_empty() {
+            let epoch = s.epoch;
+            self.cycles.retain(|c| {
+                c.cells
+                    .iter()
+                    .all(|n| s.slots.get(n.index()).map(|x| x.epoch) != Some(epoch))
+            });
+        }
         self.cycles.extend(result.cycles.iter().cloned());
 
         self.scratch = s;
         self.eval_stack = stack;
         result
-    }
-
-    fn enqueue(&self, s: &mut Scratch, n: NodeId) {
-        if !self.volatile.is_empty() && self.volatile.contains(&n) {
-            s.deferred.push(n);
-        } else {
-            s.ready.push(n);
-        }
     }
 
     /// Kahn's algorithm over the ready queue; returns how many nodes it processed.
@@ -185,75 +231,84 @@ impl Workbook {
                 },
             };
             processed += 1;
-            let i = u.index();
-            s.flags[i] |= DONE;
-            let changed = if s.flags[i] & NEEDS_EVAL != 0 {
-                self.evaluate(u, stack, result)
-            } else {
-                s.flags[i] & CHANGED_SEED != 0
+            let Some(slot) = s.slots.get_mut(u.index()) else {
+                continue;
             };
-            if changed && self.is_cell(u) {
-                result.changed.push(u);
-            }
-            let mut newly_ready = std::mem::take(&mut s.ready);
-            let before = newly_ready.len();
-            self.for_each_dependent(u, |v| {
-                let j = v.index();
+            slot.flags |= DONE;
+            let (flags, pos) = (slot.flags, slot.pos);
+            let changed = if flags & NEEDS_EVAL != 0 {
+                self.evaluate(u, stack, result)
+            } else if flags & CHANGED_SEED != 0 {
+                if self.is_cell(u) {
+                    result.changed.push(u);
+                }
+                true
+            } else {
+                false
+            };
+            let Scratch {
+                slots,
+                adj_start,
+                adj,
+                ready,
+                deferred,
+                ..
+            } = &mut *s;
+            let range = Scratch::dependents(adj_start, adj, pos);
+            for &v in &adj[range] {
+                let Some(d) = slots.get_mut(v.index()) else {
+                    continue;
+                };
                 if changed {
-                    s.flags[j] |= NEEDS_EVAL;
+                    d.flags |= NEEDS_EVAL;
                 }
-                s.indeg[j] = s.indeg[j].saturating_sub(1);
-                if s.indeg[j] == 0 && s.flags[j] & DONE == 0 {
-                    newly_ready.push(v);
-                }
-            });
-            // Volatile nodes go to the deferred queue.
-            if !self.volatile.is_empty() {
-                let tail: Vec<NodeId> = newly_ready.drain(before..).collect();
-                for v in tail {
-                    if self.volatile.contains(&v) {
-                        s.deferred.push(v);
+                d.indeg = d.indeg.saturating_sub(1);
+                if d.indeg == 0 && d.flags & DONE == 0 {
+                    if d.flags & VOLATILE != 0 {
+                        deferred.push(v);
                     } else {
-                        newly_ready.push(v);
+                        ready.push(v);
                     }
                 }
             }
-            s.ready = newly_ready;
         }
         processed
     }
 
     /// Re-evaluates one node; returns whether its value changed (range nodes and names that
-    /// stand for a reference pass every change through).
+    /// stand for a reference pass every change through). Changed cells and names are added to
+    /// `result.changed`.
     fn evaluate(
         &mut self,
         u: NodeId,
         stack: &mut Vec<crate::functions::Operand>,
         result: &mut Recalc,
     ) -> bool {
-        let kind = match self.nodes.get(u.index()) {
-            Some(n) => n.kind,
-            None => return false,
+        let Some(node) = self.nodes.get(u.index()) else {
+            return false;
         };
+        let kind = node.kind;
         match kind {
             NodeKind::Range(_) => true,
             NodeKind::Free => false,
-            _ => {
-                let has_program = self
-                    .nodes
-                    .get(u.index())
-                    .is_some_and(|n| n.program.is_some());
-                if !has_program {
+            NodeKind::Cell { .. } | NodeKind::Name(_) => {
+                if node.program.is_none() {
                     // A plain value whose input changed (e.g. a name re-pointed): pass it on.
+                    result.changed.push(u);
                     return true;
                 }
                 result.evaluated += 1;
                 let value = Evaluator::new(self, stack).eval_node(u);
-                let pass_through = self.is_reference_name(u);
-                let node = &mut self.nodes[u.index()];
-                let changed = node.value != value;
+                let pass_through = matches!(kind, NodeKind::Name(_)) && self.is_reference_name(u);
+                let Some(node) = self.nodes.get_mut(u.index()) else {
+                    return false;
+                };
+                let changed = !same_value(&node.value, &value);
                 if changed {
                     node.value = value;
+                }
+                if changed || pass_through {
+                    result.changed.push(u);
                 }
                 changed || pass_through
             }
@@ -267,7 +322,7 @@ impl Workbook {
             .visited
             .iter()
             .copied()
-            .filter(|n| s.flags[n.index()] & DONE == 0)
+            .filter(|n| s.flags(*n) & DONE == 0)
             .collect();
         let mut local: FxHashMap<NodeId, petgraph::graph::NodeIndex<u32>> = FxHashMap::default();
         let mut g: DiGraph<NodeId, (), u32> =
@@ -303,7 +358,7 @@ impl Workbook {
         let mut cycle_nodes: Vec<NodeId> = on_cycle.iter().copied().collect();
         cycle_nodes.sort_unstable();
         for &n in &cycle_nodes {
-            s.flags[n.index()] |= DONE;
+            s.set_flags(n, DONE);
             if let Some(node) = self.nodes.get_mut(n.index()) {
                 if matches!(node.kind, NodeKind::Cell { .. } | NodeKind::Name(_))
                     && node.value != circ
@@ -315,14 +370,23 @@ impl Workbook {
         }
         for &n in &cycle_nodes {
             self.for_each_dependent(n, |v| {
-                let j = v.index();
-                if on_cycle.contains(&v) || s.flags[j] & DONE != 0 {
+                if on_cycle.contains(&v) {
                     return;
                 }
-                s.flags[j] |= NEEDS_EVAL;
-                s.indeg[j] = s.indeg[j].saturating_sub(1);
-                if s.indeg[j] == 0 {
-                    s.ready.push(v);
+                let Some(d) = s.slots.get_mut(v.index()) else {
+                    return;
+                };
+                if d.flags & DONE != 0 {
+                    return;
+                }
+                d.flags |= NEEDS_EVAL;
+                d.indeg = d.indeg.saturating_sub(1);
+                if d.indeg == 0 {
+                    if d.flags & VOLATILE != 0 {
+                        s.deferred.push(v);
+                    } else {
+                        s.ready.push(v);
+                    }
                 }
             });
         }
@@ -380,5 +444,25 @@ impl Workbook {
             path.insert(0, start);
         }
         path
+    }
+}
+
+/// Did a recomputed value stay the same (early cutoff)? Numbers compare numerically, so
+/// `1.0` and `1.00` are the same value; identical bits are the common case and need no
+/// arithmetic.
+#[inline]
+pub(crate) fn same_value(old: &Value, new: &Value) -> bool {
+    match (old, new) {
+        (Value::Number(a), Value::Number(b)) => {
+            if a.serialize() == b.serialize() {
+                true
+            } else if a.scale() == b.scale() {
+                // Same scale, different bits: different numbers, unless both are zero (-0, 0).
+                a.is_zero() && b.is_zero()
+            } else {
+                a == b
+            }
+        }
+        _ => old == new,
     }
 }

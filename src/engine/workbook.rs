@@ -225,11 +225,13 @@ pub struct Workbook {
     pub(crate) cycles: Vec<Cycle>,
     pub(crate) scratch: Scratch,
     pub(crate) eval_stack: Vec<crate::functions::Operand>,
-    unknown_functions: FxHashMap<Arc<str>, Vec<NodeId>>,
+    /// Reused buffer for a formula's precedents while it is linked into the graph.
+    deps_buf: Vec<NodeId>,
+    pub(crate) unknown_functions: FxHashMap<Arc<str>, Vec<NodeId>>,
     clock: Option<Decimal>,
     rng: AtomicU64,
     /// Compile ordinary formulas with legacy implicit intersection (workbooks from files).
-    legacy_formulas: bool,
+    pub(crate) legacy_formulas: bool,
 }
 
 impl Default for Workbook {
@@ -253,6 +255,7 @@ impl Clone for Workbook {
             cycles: self.cycles.clone(),
             scratch: Scratch::default(),
             eval_stack: Vec::new(),
+            deps_buf: Vec::new(),
             unknown_functions: self.unknown_functions.clone(),
             clock: self.clock,
             rng: AtomicU64::new(self.rng.load(Ordering::Relaxed)),
@@ -286,6 +289,7 @@ impl Workbook {
             cycles: Vec::new(),
             scratch: Scratch::default(),
             eval_stack: Vec::new(),
+            deps_buf: Vec::new(),
             unknown_functions: FxHashMap::default(),
             clock: None,
             rng: AtomicU64::new(0x9E37_79B9_7F4A_7C15),
@@ -383,9 +387,10 @@ impl Workbook {
 
     /// The fast path for repeated what-if edits: sets the value of a cell by id.
     pub fn set_value_of(&mut self, cell: CellId, value: Value) -> Recalc {
-        let mut seeds = Vec::with_capacity(1);
-        self.assign_value(cell, value, &mut seeds);
-        self.recalc(&seeds)
+        match self.replace_value(cell, value) {
+            true => self.recalc(&[(cell, false)]),
+            false => Recalc::default(),
+        }
     }
 
     /// Sets several cells by id and recalculates once (Monte Carlo samples, sensitivity sweeps).
@@ -510,14 +515,25 @@ impl Workbook {
 
     /// Sets a node's value directly (no formula); seeds the recalculation when it changed.
     fn assign_value(&mut self, node: NodeId, value: Value, seeds: &mut Vec<(NodeId, bool)>) {
-        if let Some(n) = self.nodes.get_mut(node.index()) {
-            let changed = n.value != value
-                || matches!((&n.value, &value), (Value::Number(a), Value::Number(b)) if a.scale() != b.scale());
-            n.value = value;
-            if changed {
-                seeds.push((node, false));
-            }
+        if self.replace_value(node, value) {
+            seeds.push((node, false));
         }
+    }
+
+    /// Sets a node's value; returns whether it changed (a number's scale counts: 1.0 -> 1.00).
+    #[inline]
+    pub(crate) fn replace_value(&mut self, node: NodeId, value: Value) -> bool {
+        let Some(n) = self.nodes.get_mut(node.index()) else {
+            return false;
+        };
+        let changed = match (&n.value, &value) {
+            (Value::Number(a), Value::Number(b)) => {
+                a.serialize() != b.serialize() && (a != b || a.scale() != b.scale())
+            }
+            _ => n.value != value,
+        };
+        n.value = value;
+        changed
     }
 
     fn target_node(&mut self, target: &CellRef, seeds: &mut Vec<(NodeId, bool)>) -> NodeId {
@@ -685,42 +701,75 @@ impl Workbook {
 
     /// Replaces a node's program (None: a plain value), rewiring its precedents.
     fn set_program(&mut self, node: NodeId, program: Option<Program>) {
+        match program {
+            None => self.clear_program(node),
+            Some(program) => {
+                let program = Arc::new(program);
+                let id = self.programs.intern_shared(program.clone());
+                self.install_program(node, id, &program);
+            }
+        }
+    }
+
+    /// Makes a node a plain value: drops its program and its precedents.
+    pub(crate) fn clear_program(&mut self, node: NodeId) {
         let Some(n) = self.nodes.get_mut(node.index()) else {
             return;
         };
-        let old = n.program.take();
-        if let Some(old) = old {
+        let kind = n.kind;
+        if let Some(old) = n.program.take() {
+            self.programs.release(old);
+            self.unlink_precedents(node);
+            if !self.volatile.is_empty() {
+                self.volatile.remove(&node);
+            }
+        }
+        if let NodeKind::Name(id) = kind {
+            if let Some(entry) = self.names.get_mut(id.0 as usize) {
+                entry.reference = None;
+            }
+        }
+    }
+
+    /// Gives a node an interned program (the caller holds one reference to `id` for it), and
+    /// links the node to the program's precedents at the node's anchor.
+    pub(crate) fn install_program(&mut self, node: NodeId, id: ProgramId, program: &Program) {
+        let Some(n) = self.nodes.get_mut(node.index()) else {
+            self.programs.release(id);
+            return;
+        };
+        let kind = n.kind;
+        if let Some(old) = n.program.replace(id) {
             self.programs.release(old);
             self.unlink_precedents(node);
         }
-        self.volatile.remove(&node);
-        let reference = program.as_ref().and_then(pure_reference);
-        if let NodeKind::Name(id) = self.nodes[node.index()].kind {
-            if let Some(entry) = self.names.get_mut(id.0 as usize) {
+        if !self.volatile.is_empty() {
+            self.volatile.remove(&node);
+        }
+        if let NodeKind::Name(name) = kind {
+            let reference = pure_reference(program);
+            if let Some(entry) = self.names.get_mut(name.0 as usize) {
                 entry.reference = reference;
             }
         }
-        let Some(program) = program else {
-            return;
-        };
         if program.volatile {
             self.volatile.insert(node);
         }
         let anchor = self.anchor_of(node);
-        let precedents = self.precedents_of(&program, anchor);
-        let id = self.programs.intern(program);
-        if let Some(n) = self.nodes.get_mut(node.index()) {
-            n.program = Some(id);
-        }
-        for p in precedents {
+        let mut deps = std::mem::take(&mut self.deps_buf);
+        self.precedents_of(program, anchor, &mut deps);
+        for p in &deps {
             self.graph
                 .add_edge(NodeIndex::new(p.index()), NodeIndex::new(node.index()), ());
         }
+        deps.clear();
+        self.deps_buf = deps;
     }
 
-    /// The nodes a program reads at `anchor` (cells, ranges, names), created as needed.
-    fn precedents_of(&mut self, program: &Program, anchor: Anchor) -> Vec<NodeId> {
-        let mut deps: Vec<NodeId> = Vec::new();
+    /// The nodes a program reads at `anchor` (cells, ranges, names), created as needed, into
+    /// `deps` (sorted, without duplicates).
+    fn precedents_of(&mut self, program: &Program, anchor: Anchor, deps: &mut Vec<NodeId>) {
+        deps.clear();
         for op in program.ops.iter() {
             match op {
                 Op::Cell { cell, .. } => {
@@ -745,10 +794,11 @@ impl Workbook {
                 _ => {}
             }
         }
-        deps.sort_unstable();
-        deps.dedup();
+        if deps.len() > 1 {
+            deps.sort_unstable();
+            deps.dedup();
+        }
         deps.retain(|d| *d != NodeId::NONE);
-        deps
     }
 
     fn unlink_precedents(&mut self, node: NodeId) {
@@ -810,11 +860,7 @@ impl Workbook {
                     other => other.clone(),
                 })
                 .collect();
-            let patched = Program {
-                ops: ops.into_boxed_slice(),
-                array: program.array,
-                volatile: program.volatile,
-            };
+            let patched = Program::new(ops.into_boxed_slice(), program.array, program.volatile);
             self.set_program(dep_id, Some(patched));
             seeds.push((dep_id, true));
         }
