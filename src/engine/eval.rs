@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use super::program::{Anchor, Op, RelArea, RelCell, OWN_SHEET, SIMPLE_DEPTH};
-use super::workbook::{NodeKind, Workbook};
+use super::workbook::{NodeKind, Workbook, NO_REFS};
 use super::NodeId;
 use crate::formula::reference::{MAX_COLS, MAX_ROWS};
 use crate::formula::{AreaKind, BinaryOp, CellPos, Item, UnaryOp};
@@ -285,7 +285,14 @@ impl<'a> Evaluator<'a> {
             _ => (wb.anchor_of(node), None),
         };
         if program.simple {
-            if let Some(v) = run_simple(&program.ops, anchor, wb) {
+            let refs = if n.refs == NO_REFS {
+                None
+            } else {
+                let start = n.refs as usize;
+                let len = wb.refs.get(start).copied().unwrap_or(0) as usize;
+                wb.refs.get(start + 1..start + 1 + len)
+            };
+            if let Some(v) = run_simple(&program.ops, anchor, wb, refs) {
                 return v;
             }
         }
@@ -432,10 +439,14 @@ impl<'a> Evaluator<'a> {
 /// The general interpreter's result for such code is the first error produced in postfix order
 /// (an operator returns its left operand's error, else its right operand's, else its own), so
 /// returning at the first failing operation gives the same value.
+///
+/// `refs` are the node's operand cells as listed in `Workbook::refs`, if it has them (else
+/// each reference is looked up in the grid).
 #[inline]
-fn run_simple(ops: &[Op], anchor: Anchor, wb: &Workbook) -> Option<Value> {
+fn run_simple(ops: &[Op], anchor: Anchor, wb: &Workbook, refs: Option<&[u32]>) -> Option<Value> {
     let mut stack = [Decimal::ZERO; SIMPLE_DEPTH];
     let mut sp = 0usize;
+    let mut next_ref = 0usize;
     for op in ops {
         match op {
             Op::Number(n) => {
@@ -443,8 +454,21 @@ fn run_simple(ops: &[Op], anchor: Anchor, wb: &Workbook) -> Option<Value> {
                 sp += 1;
             }
             Op::Cell { cell, .. } => {
-                let (s, r, c) = resolve_cell(cell, anchor)?;
-                match wb.cell_value(s, r, c) {
+                let value = match refs {
+                    Some(refs) => {
+                        let id = *refs.get(next_ref)?;
+                        next_ref += 1;
+                        if id == NodeId::NONE.0 {
+                            return None;
+                        }
+                        wb.nodes.get(id as usize).map(|n| &n.value)
+                    }
+                    None => {
+                        let (s, r, c) = resolve_cell(cell, anchor)?;
+                        wb.cell_value(s, r, c)
+                    }
+                };
+                match value {
                     Some(Value::Number(n)) => {
                         *stack.get_mut(sp)? = *n;
                         sp += 1;

@@ -1,18 +1,19 @@
 //! Bulk loading of a sheet's cells by position: for importers, and anyone building a large
 //! workbook at once. All or nothing, like [`Workbook::apply`], and much cheaper per cell:
 //! cells are addressed by `(row, col)` (no `CellRef` strings), and formulas that differ only
-//! in where their relative references point (a filled-down column) are parsed and compiled
-//! once (see `formula::shape`).
+//! in where their relative references point and in their number constants (a filled-down
+//! column) are parsed and compiled once (see `formula::shape`).
 
 use std::sync::Arc;
 
+use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::program::{compile, validate, Anchor, CompileNotes, Program, ProgramId, Resolver};
+use super::program::{compile, validate, Anchor, CompileNotes, Op, Program, ProgramId, Resolver};
 use super::workbook::{CellRef, EditError, Workbook};
 use super::{CellId, NameId, NodeId, Recalc};
 use crate::formula::reference::{CellPos, MAX_COLS, MAX_ROWS};
-use crate::formula::shape::{relative_key, KeyRef};
+use crate::formula::shape::{KeyRef, ShapeScan};
 use crate::formula::{self, AreaKind, Formula, Item};
 use crate::functions::SheetId;
 use crate::value::Value;
@@ -25,24 +26,26 @@ pub enum CellContent<S = String> {
     Formula(S),
 }
 
-/// A formula shape of one load: compiled once, shared by every cell with the same key.
+/// A formula shape of one load: parsed and compiled once, shared by every cell with the same
+/// shape key.
 struct Shape {
     body: Body,
-    /// The cell the shape was first seen in (where `Parsed` bodies are compiled).
+    /// The cell the shape was first seen in (where a `Parsed` body is compiled).
     row: u32,
     col: u32,
-    /// The interned program, once a cell uses it.
-    interned: Option<(ProgramId, Arc<Program>)>,
+    /// The numbers of that first formula, in order (they are the program's `Number` ops).
+    numbers: Vec<Decimal>,
+    /// The program once compiled, and its id once a cell uses it unchanged.
+    program: Option<Arc<Program>>,
+    interned: Option<ProgramId>,
     unknown_functions: Vec<Arc<str>>,
 }
 
 enum Body {
     /// Compiled while checking (the formula mentions no names).
-    Compiled(Program),
+    Compiled,
     /// Mentions names: compiled when applied (compiling creates placeholders for new names).
     Parsed(Formula),
-    /// Taken by `interned`.
-    Taken,
 }
 
 /// Resolves sheets only; for formulas without names (compiling them changes nothing).
@@ -58,33 +61,55 @@ impl Resolver for SheetsOnly<'_> {
     }
 }
 
-const VALUE_BIT: u32 = 1 << 31;
+/// One cell of a load, checked and waiting to be applied.
+struct Planned {
+    row: u32,
+    col: u32,
+    /// `VALUE_BIT | index into the values`, or a shape index.
+    tag: u32,
+    /// For a formula whose numbers differ from its shape's: where they start in `numbers`.
+    numbers: u32,
+}
 
-/// Do the references the shape scanner found match the parsed formula's? (A cross-check: the
-/// scanner and the lexer must agree on every formula whose shape is shared.)
-fn same_references(found: &[KeyRef], formula: &Formula) -> bool {
-    let mut parsed = formula.items.iter().filter_map(|item| match item {
-        Item::Cell(c) if c.sheet.is_none() => Some(Some(KeyRef::Cell {
-            row: c.row,
-            col: c.col,
-        })),
-        Item::Area(a) if a.sheet.is_none() && a.kind == AreaKind::Cells => {
-            Some(Some(KeyRef::Area {
-                top: a.top,
-                left: a.left,
-                bottom: a.bottom,
-                right: a.right,
-            }))
-        }
-        Item::Cell(_) | Item::Area(_) | Item::External(_) => Some(None),
-        _ => None,
-    });
-    for r in found {
-        if parsed.next() != Some(Some(*r)) {
+const VALUE_BIT: u32 = 1 << 31;
+const SHAPE_NUMBERS: u32 = u32::MAX;
+
+/// Do the references and numbers the shape scanner found match the parsed formula's? (A
+/// cross-check: the scanner and the parser must agree on every formula whose shape is shared.)
+fn scanner_agrees(scan: &ShapeScan, formula: &Formula) -> bool {
+    let mut refs = scan.refs.iter();
+    let mut numbers = scan.numbers.iter();
+    for item in &formula.items {
+        let ok = match item {
+            Item::Cell(c) if c.sheet.is_none() => {
+                refs.next()
+                    == Some(&KeyRef::Cell {
+                        row: c.row,
+                        col: c.col,
+                    })
+            }
+            Item::Area(a) if a.sheet.is_none() && a.kind == AreaKind::Cells => {
+                refs.next()
+                    == Some(&KeyRef::Area {
+                        top: a.top,
+                        left: a.left,
+                        bottom: a.bottom,
+                        right: a.right,
+                    })
+            }
+            Item::Cell(_) | Item::Area(_) | Item::External(_) | Item::Array(_) => false,
+            Item::Number(n) => numbers.next().map(|m| m.serialize()) == Some(n.serialize()),
+            _ => true,
+        };
+        if !ok {
             return false;
         }
     }
-    parsed.next().is_none()
+    refs.next().is_none() && numbers.next().is_none()
+}
+
+fn same_numbers(a: &[Decimal], b: &[Decimal]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.serialize() == y.serialize())
 }
 
 impl Workbook {
@@ -97,10 +122,12 @@ impl Workbook {
     /// same as one [`Workbook::apply`] batch of `SetValue`/`SetFormula` edits in that order
     /// (a cell given twice keeps the last content), and all or nothing in the same way: if
     /// any formula is malformed or a position is off the sheet, nothing changes and the error
-    /// lists every problem.
+    /// lists every problem. In the returned [`Recalc`], cells whose value was set directly
+    /// may come first.
     ///
     /// This is the fast way to build or import a sheet: formulas that are the same relative
-    /// to their cells (`=A1+1`, `=A2+1`, ...) are parsed and compiled once.
+    /// to their cells up to their numbers (`=A1*2+1`, `=A2*2+1`, ...) are parsed and compiled
+    /// once.
     pub fn load_cells<S: AsRef<str>>(
         &mut self,
         sheet: SheetId,
@@ -121,14 +148,14 @@ impl Workbook {
 
         // Phase 1: check everything, touching nothing.
         let cells = cells.into_iter();
-        let mut plan: Vec<(u32, u32, u32)> = Vec::with_capacity(cells.size_hint().0);
+        let mut plan: Vec<Planned> = Vec::with_capacity(cells.size_hint().0);
         let mut values: Vec<Value> = Vec::new();
         let mut shapes: Vec<Shape> = Vec::new();
+        let mut numbers: Vec<Decimal> = Vec::new();
         let mut problems: Vec<EditError> = Vec::new();
         {
             let mut by_key: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
-            let mut key: Vec<u8> = Vec::new();
-            let mut refs: Vec<KeyRef> = Vec::new();
+            let mut scan = ShapeScan::default();
             for (row, col, content) in cells {
                 if row >= MAX_ROWS || col >= MAX_COLS {
                     problems.push(EditError::BadTarget {
@@ -138,29 +165,51 @@ impl Workbook {
                 }
                 let text = match content {
                     CellContent::Value(v) => {
-                        plan.push((row, col, VALUE_BIT | values.len() as u32));
+                        plan.push(Planned {
+                            row,
+                            col,
+                            tag: VALUE_BIT | values.len() as u32,
+                            numbers: SHAPE_NUMBERS,
+                        });
                         values.push(v);
                         continue;
                     }
                     CellContent::Formula(text) => text,
                 };
                 let text = text.as_ref();
-                let keyed = relative_key(text, row, col, &mut key, Some(&mut refs));
+                let keyed = scan.scan(text, row, col);
                 if keyed {
-                    if let Some(&id) = by_key.get(key.as_slice()) {
-                        plan.push((row, col, id));
+                    if let Some(&id) = by_key.get(scan.key.as_slice()) {
+                        let own_numbers = match shapes.get(id as usize) {
+                            Some(shape) if !same_numbers(&shape.numbers, &scan.numbers) => {
+                                let start = numbers.len() as u32;
+                                numbers.extend_from_slice(&scan.numbers);
+                                start
+                            }
+                            _ => SHAPE_NUMBERS,
+                        };
+                        plan.push(Planned {
+                            row,
+                            col,
+                            tag: id,
+                            numbers: own_numbers,
+                        });
                         continue;
                     }
                 }
-                let found = keyed.then_some(refs.as_slice());
-                match self.new_shape(text, row, col, found, &target) {
+                match self.new_shape(text, row, col, keyed.then_some(&scan), &target) {
                     Ok((shape, shareable)) => {
                         let id = shapes.len() as u32;
                         if shareable {
-                            by_key.insert(key.as_slice().into(), id);
+                            by_key.insert(scan.key.as_slice().into(), id);
                         }
                         shapes.push(shape);
-                        plan.push((row, col, id));
+                        plan.push(Planned {
+                            row,
+                            col,
+                            tag: id,
+                            numbers: SHAPE_NUMBERS,
+                        });
                     }
                     Err(e) => problems.push(e),
                 }
@@ -173,32 +222,50 @@ impl Workbook {
         }
 
         // Phase 2: apply (cannot fail).
-        let new_nodes = plan.len();
-        self.nodes.reserve(new_nodes);
-        self.graph.reserve_nodes(new_nodes);
-        self.graph.reserve_edges(
-            plan.iter()
-                .filter(|(_, _, tag)| tag & VALUE_BIT == 0)
-                .count(),
-        );
-        let mut seeds: Vec<(NodeId, bool)> = Vec::with_capacity(plan.len());
-        for (row, col, tag) in plan {
-            let node = self.cell_node(sheet, row, col);
-            if tag & VALUE_BIT != 0 {
+        let formulas = plan.iter().filter(|p| p.tag & VALUE_BIT == 0).count();
+        self.nodes.reserve(plan.len());
+        self.graph.reserve_nodes(plan.len());
+        self.graph.reserve_edges(formulas);
+        let distinct = shapes.len() + plan.iter().filter(|p| p.numbers != SHAPE_NUMBERS).count();
+        self.programs.reserve(distinct);
+        // A value in a cell that did not exist before (no formula read it) can only reach
+        // formulas through ranges; when no range existed before this load either, its only
+        // readers are formulas of this load, which are evaluated anyway: it need not seed the
+        // recalculation (it is still reported as changed).
+        let quiet_new_values = self.ranges.is_empty();
+        let mut quiet: Vec<NodeId> = Vec::new();
+        let mut seeds: Vec<(NodeId, bool)> = Vec::with_capacity(formulas);
+        let mut ops: Vec<Op> = Vec::new();
+        for p in plan {
+            let (node, created) = self.cell_node_created(sheet, p.row, p.col);
+            if p.tag & VALUE_BIT != 0 {
                 let value = values
-                    .get_mut((tag & !VALUE_BIT) as usize)
+                    .get_mut((p.tag & !VALUE_BIT) as usize)
                     .map(std::mem::take)
                     .unwrap_or_default();
                 self.clear_program(node);
                 if self.replace_value(node, value) {
-                    seeds.push((node, false));
+                    if created && quiet_new_values {
+                        quiet.push(node);
+                    } else {
+                        seeds.push((node, false));
+                    }
                 }
                 continue;
             }
-            let Some(shape) = shapes.get_mut(tag as usize) else {
+            let Some(shape) = shapes.get_mut(p.tag as usize) else {
                 continue;
             };
-            let (id, program) = self.shape_program(shape, sheet);
+            let (id, program) = if p.numbers == SHAPE_NUMBERS {
+                self.shape_program(shape, sheet)
+            } else {
+                let own = numbers
+                    .get(p.numbers as usize..p.numbers as usize + shape.numbers.len())
+                    .unwrap_or(&[]);
+                let template = self.shape_template(shape, sheet);
+                let program = Arc::new(patch_numbers(&template, own, &mut ops));
+                (self.programs.intern_shared(program.clone()), program)
+            };
             for f in &shape.unknown_functions {
                 self.unknown_functions
                     .entry(f.clone())
@@ -210,18 +277,25 @@ impl Workbook {
         }
         drop(shapes);
         drop(values);
-        Ok(self.recalc(&seeds))
+        drop(numbers);
+        let mut result = self.recalc(&seeds);
+        if !quiet.is_empty() {
+            // Values set directly come first, as if they had been computed first.
+            quiet.extend_from_slice(&result.changed);
+            result.changed = quiet;
+        }
+        Ok(result)
     }
 
     /// Parses, checks and (when it mentions no names) compiles a formula first seen at
-    /// (`row`, `col`). `found` are the references the shape scanner found, if it understood
-    /// the text; the shape may be shared when the parser found the same ones.
+    /// (`row`, `col`). `scan` is the shape scanner's reading of the text, if it understood
+    /// it; the shape may be shared when the parser read the same references and numbers.
     fn new_shape(
         &self,
         text: &str,
         row: u32,
         col: u32,
-        found: Option<&[KeyRef]>,
+        scan: Option<&ShapeScan>,
         target: &dyn Fn(u32, u32) -> String,
     ) -> Result<(Shape, bool), EditError> {
         let parsed = formula::parse(text).map_err(|error| EditError::Parse {
@@ -232,47 +306,51 @@ impl Workbook {
             target: target(row, col),
             error,
         })?;
-        let shareable = found.is_some_and(|refs| same_references(refs, &parsed));
+        let shareable = scan.is_some_and(|s| scanner_agrees(s, &parsed));
         debug_assert!(
-            found.is_none() || shareable,
+            scan.is_none() || shareable,
             "shape scanner disagrees with the parser on {text:?}"
         );
+        let numbers = match scan {
+            Some(s) if shareable => s.numbers.clone(),
+            _ => Vec::new(),
+        };
         let mut notes = CompileNotes::default();
-        let body = if parsed.items.iter().any(|i| matches!(i, Item::Name { .. })) {
-            Body::Parsed(parsed)
+        let (body, program) = if parsed.items.iter().any(|i| matches!(i, Item::Name { .. })) {
+            (Body::Parsed(parsed), None)
         } else {
             let anchor = Anchor {
                 sheet: None,
                 row,
                 col,
             };
-            Body::Compiled(compile(
+            let program = compile(
                 &parsed,
                 anchor,
                 self.legacy_formulas,
                 &mut SheetsOnly(self),
                 &mut notes,
-            ))
+            );
+            (Body::Compiled, Some(Arc::new(program)))
         };
         let shape = Shape {
             body,
             row,
             col,
+            numbers,
+            program,
             interned: None,
             unknown_functions: notes.unknown_functions,
         };
         Ok((shape, shareable))
     }
 
-    /// The interned program of a shape, with one reference taken for the caller.
-    fn shape_program(&mut self, shape: &mut Shape, sheet: SheetId) -> (ProgramId, Arc<Program>) {
-        if let Some((id, program)) = &shape.interned {
-            if self.programs.retain(*id, program) {
-                return (*id, program.clone());
-            }
+    /// The shape's program, compiled if needed (at the shape's first cell).
+    fn shape_template(&mut self, shape: &mut Shape, sheet: SheetId) -> Arc<Program> {
+        if let Some(p) = &shape.program {
+            return p.clone();
         }
-        let program = match std::mem::replace(&mut shape.body, Body::Taken) {
-            Body::Compiled(p) => Arc::new(p),
+        let program = match &shape.body {
             Body::Parsed(f) => {
                 let anchor = Anchor {
                     sheet: Some(sheet),
@@ -281,17 +359,43 @@ impl Workbook {
                 };
                 let mut notes = CompileNotes::default();
                 let legacy = self.legacy_formulas;
-                let p = Arc::new(compile(&f, anchor, legacy, self, &mut notes));
+                let p = Arc::new(compile(f, anchor, legacy, self, &mut notes));
                 shape.unknown_functions = notes.unknown_functions;
                 p
             }
-            Body::Taken => match &shape.interned {
-                Some((_, p)) => p.clone(),
-                None => Arc::new(Program::new(Box::new([]), false, false)),
-            },
+            Body::Compiled => Arc::new(Program::new(Box::new([]), false, false)),
         };
+        shape.program = Some(program.clone());
+        program
+    }
+
+    /// The interned program of a shape, with one reference taken for the caller.
+    fn shape_program(&mut self, shape: &mut Shape, sheet: SheetId) -> (ProgramId, Arc<Program>) {
+        let program = self.shape_template(shape, sheet);
+        if let Some(id) = shape.interned {
+            if self.programs.retain(id, &program) {
+                return (id, program);
+            }
+        }
         let id = self.programs.intern_shared(program.clone());
-        shape.interned = Some((id, program.clone()));
+        // The table may hold an equal program already: share the interned one.
+        let program = self.programs.get(id).cloned().unwrap_or(program);
+        shape.program = Some(program.clone());
+        shape.interned = Some(id);
         (id, program)
     }
+}
+
+/// A copy of `template` with its `Number` ops, in order, replaced by `numbers`.
+fn patch_numbers(template: &Program, numbers: &[Decimal], ops: &mut Vec<Op>) -> Program {
+    ops.clear();
+    let mut next = numbers.iter();
+    for op in template.ops.iter() {
+        match op {
+            Op::Number(n) => ops.push(Op::Number(*next.next().unwrap_or(n))),
+            other => ops.push(other.clone()),
+        }
+    }
+    debug_assert!(next.next().is_none());
+    Program::new(ops.as_slice().into(), template.array, template.volatile)
 }

@@ -131,7 +131,7 @@ impl std::hash::Hash for Op {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         std::mem::discriminant(self).hash(state);
         match self {
-            Op::Number(n) => n.normalize().hash(state),
+            Op::Number(n) => hash_number(n, state),
             Op::Text(t) => t.hash(state),
             Op::Bool(b) => b.hash(state),
             Op::Error(e) => e.hash(state),
@@ -174,6 +174,19 @@ impl std::hash::Hash for Op {
             }
         }
     }
+}
+
+/// Hashes a number as its normalized form (equal numbers, e.g. `1.5` and `1.50`, hash alike);
+/// a non-zero integer is its own normalized form.
+#[inline]
+fn hash_number<H: std::hash::Hasher>(n: &Decimal, state: &mut H) {
+    use std::hash::Hash;
+    let n = if n.scale() == 0 && !n.is_zero() {
+        *n
+    } else {
+        n.normalize()
+    };
+    n.serialize().hash(state)
 }
 
 /// A compiled formula, shared by every cell whose formula is the same relative to its cell.
@@ -631,8 +644,20 @@ pub struct ProgramTable {
     index: FxHashMap<Arc<Program>, u32>,
 }
 
+/// A slot of the [`ProgramTable`] (stored as slot + 1, so `Option<ProgramId>` is 4 bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ProgramId(pub u32);
+pub struct ProgramId(std::num::NonZeroU32);
+
+impl ProgramId {
+    fn new(slot: u32) -> ProgramId {
+        ProgramId(std::num::NonZeroU32::MIN.saturating_add(slot))
+    }
+
+    #[inline]
+    fn slot(self) -> usize {
+        (self.0.get() - 1) as usize
+    }
+}
 
 impl ProgramTable {
     pub fn intern(&mut self, program: Program) -> ProgramId {
@@ -645,7 +670,7 @@ impl ProgramTable {
             if let Some(Some((_, count))) = self.programs.get_mut(id as usize) {
                 *count += 1;
             }
-            return ProgramId(id);
+            return ProgramId::new(id);
         }
         let id = match self.free.pop() {
             Some(slot) => {
@@ -660,13 +685,13 @@ impl ProgramTable {
             }
         };
         self.index.insert(program, id);
-        ProgramId(id)
+        ProgramId::new(id)
     }
 
     /// One reference more to `id`, if it still holds this very program (not a program
     /// interned later in a freed slot). Cheaper than [`ProgramTable::intern_shared`]: no hashing.
     pub fn retain(&mut self, id: ProgramId, program: &Arc<Program>) -> bool {
-        match self.programs.get_mut(id.0 as usize) {
+        match self.programs.get_mut(id.slot()) {
             Some(Some((p, count))) if Arc::ptr_eq(p, program) => {
                 *count += 1;
                 true
@@ -677,13 +702,13 @@ impl ProgramTable {
 
     pub fn get(&self, id: ProgramId) -> Option<&Arc<Program>> {
         self.programs
-            .get(id.0 as usize)
+            .get(id.slot())
             .and_then(|p| p.as_ref())
             .map(|(p, _)| p)
     }
 
     pub fn release(&mut self, id: ProgramId) {
-        let Some(slot) = self.programs.get_mut(id.0 as usize) else {
+        let Some(slot) = self.programs.get_mut(id.slot()) else {
             return;
         };
         let remove = match slot {
@@ -697,12 +722,18 @@ impl ProgramTable {
             if let Some((program, _)) = slot.take() {
                 self.index.remove(&program);
             }
-            self.free.push(id.0);
+            self.free.push(id.slot() as u32);
         }
     }
 
     pub fn len(&self) -> usize {
         self.index.len()
+    }
+
+    /// Room for `more` programs.
+    pub fn reserve(&mut self, more: usize) {
+        self.index.reserve(more);
+        self.programs.reserve(more);
     }
 
     pub fn is_empty(&self) -> bool {

@@ -23,15 +23,31 @@ const CHANGED_SEED: u8 = 2;
 const DONE: u8 = 4;
 const VOLATILE: u8 = 8;
 
-/// One node's bookkeeping during a recalculation (valid when `epoch` is the current one).
+/// Epochs use the low 28 bits of `Slot::mark`; the flags above are the top 4.
+const EPOCH_BITS: u32 = 28;
+const EPOCH_MASK: u32 = (1 << EPOCH_BITS) - 1;
+
+/// One node's bookkeeping during a recalculation (valid when its epoch is the current one).
 #[derive(Clone, Copy, Default)]
 struct Slot {
-    epoch: u32,
+    /// The epoch of the recalculation that last visited the node, and its flags.
+    mark: u32,
     /// Dirty inputs not yet processed.
     indeg: u32,
     /// Index in `Scratch::visited` (and so of its dependents in `adj`).
     pos: u32,
-    flags: u8,
+}
+
+impl Slot {
+    #[inline]
+    fn flags(&self) -> u8 {
+        (self.mark >> EPOCH_BITS) as u8
+    }
+
+    #[inline]
+    fn add(&mut self, flags: u8) {
+        self.mark |= u32::from(flags) << EPOCH_BITS;
+    }
 }
 
 /// Per-node bookkeeping reused across recalculations (no allocation per edit). The dirty
@@ -54,9 +70,9 @@ impl Scratch {
         if self.slots.len() < nodes {
             self.slots.resize(nodes, Slot::default());
         }
-        self.epoch = self.epoch.wrapping_add(1);
+        self.epoch = (self.epoch + 1) & EPOCH_MASK;
         if self.epoch == 0 {
-            self.slots.iter_mut().for_each(|s| s.epoch = 0);
+            self.slots.iter_mut().for_each(|s| s.mark = 0);
             self.epoch = 1;
         }
         self.visited.clear();
@@ -72,12 +88,11 @@ impl Scratch {
         let epoch = self.epoch;
         let pos = self.visited.len() as u32;
         let slot = self.slots.get_mut(n.index())?;
-        if slot.epoch != epoch {
+        if slot.mark & EPOCH_MASK != epoch {
             *slot = Slot {
-                epoch,
+                mark: epoch,
                 indeg: 0,
                 pos,
-                flags: 0,
             };
             self.visited.push(n);
         }
@@ -86,14 +101,21 @@ impl Scratch {
 
     #[inline]
     fn flags(&self, n: NodeId) -> u8 {
-        self.slots.get(n.index()).map_or(0, |s| s.flags)
+        self.slots.get(n.index()).map_or(0, Slot::flags)
     }
 
     #[inline]
     fn set_flags(&mut self, n: NodeId, flags: u8) {
         if let Some(s) = self.slots.get_mut(n.index()) {
-            s.flags |= flags;
+            s.add(flags);
         }
+    }
+
+    #[inline]
+    fn visited_now(&self, n: NodeId) -> bool {
+        self.slots
+            .get(n.index())
+            .is_some_and(|s| s.mark & EPOCH_MASK == self.epoch)
     }
 
     /// The dependents of a visited node, as recorded while collecting the dirty set.
@@ -104,6 +126,35 @@ impl Scratch {
         let to = adj_start.get(p + 1).copied().unwrap_or(0) as usize;
         from.min(to).min(adj.len())..to.min(adj.len())
     }
+}
+
+/// Where a recalculation reports what it did: the full [`Recalc`], or only counts.
+struct Out {
+    recalc: Recalc,
+    /// Keep the list of changed cells (else only count them).
+    list: bool,
+    changed: usize,
+}
+
+impl Out {
+    #[inline]
+    fn changed(&mut self, n: NodeId) {
+        self.changed += 1;
+        if self.list {
+            self.recalc.changed.push(n);
+        }
+    }
+}
+
+/// What a recalculation did, in numbers only (see [`Workbook::set_value_counted`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecalcCounts {
+    /// Cells and names whose value changed.
+    pub changed: usize,
+    /// Formulas evaluated (after early cutoff).
+    pub evaluated: usize,
+    /// Circular references found.
+    pub cycles: usize,
 }
 
 /// A circular reference: its cells in order, each reading the one before it (and the first
@@ -140,19 +191,37 @@ impl Workbook {
     /// Propagates changes from `seeds` (node, needs evaluation): a node whose formula changed
     /// needs evaluation; a node whose value was set directly has already changed.
     pub(crate) fn recalc(&mut self, seeds: &[(NodeId, bool)]) -> Recalc {
-        let mut s = std::mem::take(&mut self.scratch);
+        self.propagate(seeds, true).recalc
+    }
+
+    /// Like [`Workbook::recalc`], reporting counts only (no list of changed cells).
+    pub(crate) fn recalc_counted(&mut self, seeds: &[(NodeId, bool)]) -> RecalcCounts {
+        let out = self.propagate(seeds, false);
+        RecalcCounts {
+            changed: out.changed,
+            evaluated: out.recalc.evaluated,
+            cycles: out.recalc.cycles.len(),
+        }
+    }
+
+    fn propagate(&mut self, seeds: &[(NodeId, bool)], list: bool) -> Out {
+        let mut s = self.scratch.take().unwrap_or_default();
         let mut stack = std::mem::take(&mut self.eval_stack);
         s.prepare(self.nodes.len());
-        let mut result = Recalc::default();
+        let mut out = Out {
+            recalc: Recalc::default(),
+            list,
+            changed: 0,
+        };
 
         for &(n, needs_eval) in seeds {
             if let Some(slot) = s.visit(n) {
-                slot.flags |= if needs_eval { NEEDS_EVAL } else { CHANGED_SEED };
+                slot.add(if needs_eval { NEEDS_EVAL } else { CHANGED_SEED });
             }
         }
         for &n in &self.volatile {
             if let Some(slot) = s.visit(n) {
-                slot.flags |= NEEDS_EVAL | VOLATILE;
+                slot.add(NEEDS_EVAL | VOLATILE);
             }
         }
 
@@ -181,7 +250,7 @@ impl Workbook {
             let n = s.visited[k];
             if let Some(slot) = s.slots.get(n.index()) {
                 if slot.indeg == 0 {
-                    if slot.flags & VOLATILE != 0 {
+                    if slot.flags() & VOLATILE != 0 {
                         s.deferred.push(n);
                     } else {
                         s.ready.push(n);
@@ -189,29 +258,28 @@ impl Workbook {
                 }
             }
         }
+        if list {
+            out.recalc.changed.reserve(s.visited.len());
+        }
 
-        let mut processed = self.drain(&mut s, &mut stack, &mut result);
+        let mut processed = self.drain(&mut s, &mut stack, &mut out);
         if processed < s.visited.len() {
-            let cycle_nodes = self.break_cycles(&mut s, &mut result);
+            let cycle_nodes = self.break_cycles(&mut s, &mut out);
             processed += cycle_nodes;
-            processed += self.drain(&mut s, &mut stack, &mut result);
+            processed += self.drain(&mut s, &mut stack, &mut out);
         }
         debug_assert!(processed <= s.visited.len());
 
         // Cycles touched by this recalculation were re-detected above; keep the others.
         if !self.cycles.is_empty() {
-            let epoch = s.epoch;
-            self.cycles.retain(|c| {
-                c.cells
-                    .iter()
-                    .all(|n| s.slots.get(n.index()).map(|x| x.epoch) != Some(epoch))
-            });
+            self.cycles
+                .retain(|c| c.cells.iter().all(|n| !s.visited_now(*n)));
         }
-        self.cycles.extend(result.cycles.iter().cloned());
+        self.cycles.extend(out.recalc.cycles.iter().cloned());
 
-        self.scratch = s;
+        self.scratch = Some(s);
         self.eval_stack = stack;
-        result
+        out
     }
 
     /// Kahn's algorithm over the ready queue; returns how many nodes it processed.
@@ -219,7 +287,7 @@ impl Workbook {
         &mut self,
         s: &mut Scratch,
         stack: &mut Vec<crate::functions::Operand>,
-        result: &mut Recalc,
+        out: &mut Out,
     ) -> usize {
         let mut processed = 0;
         loop {
@@ -234,13 +302,13 @@ impl Workbook {
             let Some(slot) = s.slots.get_mut(u.index()) else {
                 continue;
             };
-            slot.flags |= DONE;
-            let (flags, pos) = (slot.flags, slot.pos);
+            slot.add(DONE);
+            let (flags, pos) = (slot.flags(), slot.pos);
             let changed = if flags & NEEDS_EVAL != 0 {
-                self.evaluate(u, stack, result)
+                self.evaluate(u, stack, out)
             } else if flags & CHANGED_SEED != 0 {
                 if self.is_cell(u) {
-                    result.changed.push(u);
+                    out.changed(u);
                 }
                 true
             } else {
@@ -260,11 +328,12 @@ impl Workbook {
                     continue;
                 };
                 if changed {
-                    d.flags |= NEEDS_EVAL;
+                    d.add(NEEDS_EVAL);
                 }
                 d.indeg = d.indeg.saturating_sub(1);
-                if d.indeg == 0 && d.flags & DONE == 0 {
-                    if d.flags & VOLATILE != 0 {
+                let f = d.flags();
+                if d.indeg == 0 && f & DONE == 0 {
+                    if f & VOLATILE != 0 {
                         deferred.push(v);
                     } else {
                         ready.push(v);
@@ -276,13 +345,13 @@ impl Workbook {
     }
 
     /// Re-evaluates one node; returns whether its value changed (range nodes and names that
-    /// stand for a reference pass every change through). Changed cells and names are added to
-    /// `result.changed`.
+    /// stand for a reference pass every change through). Changed cells and names are reported
+    /// to `out`.
     fn evaluate(
         &mut self,
         u: NodeId,
         stack: &mut Vec<crate::functions::Operand>,
-        result: &mut Recalc,
+        out: &mut Out,
     ) -> bool {
         let Some(node) = self.nodes.get(u.index()) else {
             return false;
@@ -294,10 +363,10 @@ impl Workbook {
             NodeKind::Cell { .. } | NodeKind::Name(_) => {
                 if node.program.is_none() {
                     // A plain value whose input changed (e.g. a name re-pointed): pass it on.
-                    result.changed.push(u);
+                    out.changed(u);
                     return true;
                 }
-                result.evaluated += 1;
+                out.recalc.evaluated += 1;
                 let value = Evaluator::new(self, stack).eval_node(u);
                 let pass_through = matches!(kind, NodeKind::Name(_)) && self.is_reference_name(u);
                 let Some(node) = self.nodes.get_mut(u.index()) else {
@@ -308,7 +377,7 @@ impl Workbook {
                     node.value = value;
                 }
                 if changed || pass_through {
-                    result.changed.push(u);
+                    out.changed(u);
                 }
                 changed || pass_through
             }
@@ -317,7 +386,7 @@ impl Workbook {
 
     /// Finds the cycles among the nodes Kahn's algorithm could not order, gives their cells
     /// `#CIRC!`, and releases the nodes behind them. Returns the number of cycle nodes.
-    fn break_cycles(&mut self, s: &mut Scratch, result: &mut Recalc) -> usize {
+    fn break_cycles(&mut self, s: &mut Scratch, out: &mut Out) -> usize {
         let leftover: Vec<NodeId> = s
             .visited
             .iter()
@@ -349,7 +418,7 @@ impl Workbook {
                 continue;
             }
             let path = self.cycle_path(&members);
-            result.cycles.push(Cycle {
+            out.recalc.cycles.push(Cycle {
                 cells: path.into_iter().filter(|n| self.is_cell(*n)).collect(),
             });
             on_cycle.extend(members);
@@ -364,7 +433,7 @@ impl Workbook {
                     && node.value != circ
                 {
                     node.value = circ.clone();
-                    result.changed.push(n);
+                    out.changed(n);
                 }
             }
         }
@@ -376,13 +445,13 @@ impl Workbook {
                 let Some(d) = s.slots.get_mut(v.index()) else {
                     return;
                 };
-                if d.flags & DONE != 0 {
+                if d.flags() & DONE != 0 {
                     return;
                 }
-                d.flags |= NEEDS_EVAL;
+                d.add(NEEDS_EVAL);
                 d.indeg = d.indeg.saturating_sub(1);
                 if d.indeg == 0 {
-                    if d.flags & VOLATILE != 0 {
+                    if d.flags() & VOLATILE != 0 {
                         s.deferred.push(v);
                     } else {
                         s.ready.push(v);
