@@ -89,7 +89,8 @@ pub enum Op {
         cell: RelCell,
         as_value: bool,
     },
-    Area(RelArea),
+    /// Boxed: the largest operand, and rarer than cells and numbers (keeps `Op` at 24 bytes).
+    Area(Box<RelArea>),
     Name(NameId),
     /// A reference that cannot be resolved (another workbook, an unknown sheet): `#REF!`.
     Unresolved(Arc<str>),
@@ -367,14 +368,14 @@ pub fn compile(
                 Err(()) => out.push(Op::Unresolved(Arc::from(c.to_string()))),
             },
             Item::Area(a) => match sheet_of(&a.sheet, resolver) {
-                Ok(sheet) => out.push(Op::Area(RelArea {
+                Ok(sheet) => out.push(Op::Area(Box::new(RelArea {
                     sheet,
                     kind: a.kind,
                     top: RelCoord::from_coord(a.top, anchor.row),
                     left: RelCoord::from_coord(a.left, anchor.col),
                     bottom: RelCoord::from_coord(a.bottom, anchor.row),
                     right: RelCoord::from_coord(a.right, anchor.col),
-                })),
+                }))),
                 Err(()) => out.push(Op::Unresolved(Arc::from(a.to_string()))),
             },
             Item::Name { sheet, name } => {
@@ -749,5 +750,21 @@ pub fn literal(op: &Op) -> Option<Value> {
         Op::Bool(b) => Some(Value::Bool(*b)),
         Op::Error(e) => Some(Value::Error(*e)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every formula stores its code: keep an op small (a filled-down column shares one
+    /// program, but formulas that differ in their constants each have their own).
+    #[test]
+    fn an_op_is_24_bytes() {
+        assert!(
+            std::mem::size_of::<Op>() <= 24,
+            "{}",
+            std::mem::size_of::<Op>()
+        );
     }
 }

@@ -376,6 +376,15 @@ fn used_extent(
     })
 }
 
+/// SUMPRODUCT's running product at one position.
+#[derive(Clone, Copy)]
+enum Term {
+    Start,
+    Product(Decimal),
+    /// A factor is not a number: the position counts for nothing.
+    None,
+}
+
 /// SUMPRODUCT: operands of one shape multiplied element by element; anything but a number
 /// counts as 0 (so `(A1:A3>1)` needs `--` to count); errors propagate.
 fn sumproduct(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
@@ -388,20 +397,27 @@ fn sumproduct(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     let mut total = Decimal::ZERO;
     for r in 0..rows {
         for c in 0..cols {
-            let mut term = Some(Decimal::ONE);
+            // The product of the numbers so far; `Start` before the first (1 × n is n, and
+            // rust_decimal's 1 × 0 is a plain zero).
+            let mut term = Term::Start;
             for a in args {
                 match a.get(ctx, r, c) {
                     Value::Number(n) => {
-                        term = match term.map(|t| numeric::mul(t, n)).transpose() {
-                            Ok(t) => t,
-                            Err(e) => return Operand::error(e),
+                        term = match term {
+                            Term::Start if n.is_zero() => Term::Product(Decimal::ZERO),
+                            Term::Start => Term::Product(n),
+                            Term::Product(t) => match numeric::mul(t, n) {
+                                Ok(t) => Term::Product(t),
+                                Err(e) => return Operand::error(e),
+                            },
+                            Term::None => Term::None,
                         }
                     }
                     Value::Error(e) => return Operand::error(e),
-                    _ => term = None,
+                    _ => term = Term::None,
                 }
             }
-            if let Some(t) = term {
+            if let Term::Product(t) = term {
                 total = match numeric::add(total, t) {
                     Ok(s) => s,
                     Err(e) => return Operand::error(e),
@@ -1925,6 +1941,30 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    /// SUMPRODUCT starts each product with its first factor instead of 1 × it: the same bits.
+    #[test]
+    fn one_times_a_nonzero_number_is_that_number() {
+        use rust_decimal::Decimal;
+        let mut samples = vec![
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            Decimal::new(-123_456_789, 28),
+            Decimal::from(u32::MAX),
+            Decimal::from(u64::MAX),
+            Decimal::from(i64::MIN),
+            Decimal::from_i128_with_scale(1 << 95, 7),
+        ];
+        for k in 1..200i64 {
+            let m = k.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as i64) >> (k % 60);
+            samples.push(Decimal::new(m, (k % 29) as u32));
+        }
+        for n in samples.into_iter().filter(|n| !n.is_zero()) {
+            let one_times = Decimal::ONE.checked_mul(n).map(|d| d.serialize());
+            assert_eq!(one_times, Some(n.serialize()), "{n}");
+        }
     }
 
     #[test]
