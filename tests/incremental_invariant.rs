@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+use kachi::engine::CellContent;
+use kachi::functions::SheetId;
 use kachi::{CellRef, Edit, Value, Workbook};
 
 const COLS: u32 = 4;
@@ -87,6 +89,32 @@ enum Step {
     Set(Key, Content),
     Clear(Key),
     Batch(Vec<(Key, Content)>),
+    /// `Workbook::load_cells` of grid cells.
+    Load(Vec<(u32, u32, Content)>),
+    /// A filled-down column through `Workbook::load_cells`: one formula shape per row, with
+    /// different number constants (`fill_formula`).
+    Fill {
+        col: u32,
+        src: u32,
+        variant: u8,
+        numbers: Vec<(i64, i64)>,
+    },
+    /// `Workbook::set_value_counted` of a grid cell that exists.
+    SetCounted(u32, u32, i64),
+}
+
+/// The formula of row `r` (zero-based) in a filled-down column.
+fn fill_formula(variant: u8, src: u32, r: u32, a: i64, b: i64) -> String {
+    let s = cell_name(r, src);
+    let col = (b'A' + src as u8) as char;
+    let row = r + 1;
+    match variant {
+        0 => format!("=({s}*{a}+{b})"),
+        1 => format!("=SUM(A{row}:{col}{row})-{a}.5"),
+        2 => format!("=IF({s}>{a},{b},{a}*2)"),
+        3 => format!("={b}"),
+        _ => format!("=({s}-{a})*{b}.25/4"),
+    }
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -94,6 +122,10 @@ fn step() -> impl Strategy<Value = Step> {
         6 => (key(), content()).prop_map(|(k, c)| Step::Set(k, c)),
         1 => key().prop_map(Step::Clear),
         2 => prop::collection::vec((key(), content()), 1..4).prop_map(Step::Batch),
+        2 => prop::collection::vec((0..ROWS, 0..COLS, content()), 1..6).prop_map(Step::Load),
+        2 => (0..COLS, 0..COLS, 0u8..5, prop::collection::vec((0i64..4, -3i64..4), ROWS as usize))
+            .prop_map(|(col, src, variant, numbers)| Step::Fill { col, src, variant, numbers }),
+        2 => (0..ROWS, 0..COLS, -10i64..50).prop_map(|(r, c, n)| Step::SetCounted(r, c, n)),
     ]
 }
 
@@ -115,6 +147,15 @@ fn edit(key: &Key, content: &Content) -> Edit {
             target: key.target(),
             formula: f.clone(),
         },
+    }
+}
+
+fn load_content(content: &Content) -> CellContent {
+    match content {
+        Content::Empty => CellContent::Value(Value::Empty),
+        Content::Number(n) => CellContent::Value(Value::Number(Decimal::from(*n))),
+        Content::Text(t) => CellContent::Value(Value::text(t)),
+        Content::Formula(f) => CellContent::Formula(f.clone()),
     }
 }
 
@@ -188,6 +229,33 @@ proptest! {
                     prop_assert!(wb.apply(edits).is_ok());
                     for (k, c) in list {
                         contents.insert(k, c);
+                    }
+                }
+                Step::Load(list) => {
+                    let cells = list.iter().map(|(r, c, x)| (*r, *c, load_content(x)));
+                    prop_assert!(wb.load_cells(SheetId(0), cells).is_ok());
+                    for (r, c, x) in list {
+                        contents.insert(Key::Grid(r, c), x);
+                    }
+                }
+                Step::Fill { col, src, variant, numbers } => {
+                    let list: Vec<(u32, u32, Content)> = numbers
+                        .iter()
+                        .zip(0..ROWS)
+                        .map(|(&(a, b), r)| {
+                            (r, col, Content::Formula(fill_formula(variant, src, r, a, b)))
+                        })
+                        .collect();
+                    let cells = list.iter().map(|(r, c, x)| (*r, *c, load_content(x)));
+                    prop_assert!(wb.load_cells(SheetId(0), cells).is_ok());
+                    for (r, c, x) in list {
+                        contents.insert(Key::Grid(r, c), x);
+                    }
+                }
+                Step::SetCounted(r, c, n) => {
+                    if let Some(id) = wb.cell_at(SheetId(0), r, c) {
+                        wb.set_value_counted(id, Value::Number(Decimal::from(n)));
+                        contents.insert(Key::Grid(r, c), Content::Number(n));
                     }
                 }
             }

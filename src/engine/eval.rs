@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::program::{Anchor, Op, RelArea, RelCell, OWN_SHEET};
-use super::workbook::{NodeKind, Workbook};
+use super::program::{Anchor, Op, RelArea, RelCell, OWN_SHEET, SIMPLE_DEPTH};
+use super::workbook::{NodeKind, Workbook, NO_REFS};
 use super::NodeId;
 use crate::formula::reference::{MAX_COLS, MAX_ROWS};
 use crate::formula::{AreaKind, BinaryOp, CellPos, Item, UnaryOp};
@@ -290,11 +290,30 @@ impl<'a> Evaluator<'a> {
         let Some(program) = n.program.and_then(|p| wb.programs.get(p)) else {
             return n.value.clone();
         };
-        let anchor = wb.anchor_of(node);
-        self.ctx.current = match n.kind {
-            NodeKind::Cell { sheet, row, col } => Some((sheet, CellPos::new(row, col))),
-            _ => None,
+        let (anchor, current) = match n.kind {
+            NodeKind::Cell { sheet, row, col } => (
+                Anchor {
+                    sheet: Some(sheet),
+                    row,
+                    col,
+                },
+                Some((sheet, CellPos::new(row, col))),
+            ),
+            _ => (wb.anchor_of(node), None),
         };
+        if program.simple {
+            let refs = if n.refs == NO_REFS {
+                None
+            } else {
+                let start = n.refs as usize;
+                let len = wb.refs.get(start).copied().unwrap_or(0) as usize;
+                wb.refs.get(start + 1..start + 1 + len)
+            };
+            if let Some(v) = run_simple(&program.ops, anchor, wb, refs) {
+                return v;
+            }
+        }
+        self.ctx.current = current;
         let result = self.run(&program.ops, anchor);
         cell_result(&result, &self.ctx, program.intersect_result)
     }
@@ -442,6 +461,94 @@ impl<'a> Evaluator<'a> {
         } else {
             op
         }
+    }
+}
+
+/// Runs a simple program (see `Program::simple`) on bare decimals: numbers and single cells
+/// holding numbers, combined by arithmetic. Returns None when an operand is not a number (or a
+/// reference falls off the sheet), and the caller runs the general interpreter instead.
+///
+/// The general interpreter's result for such code is the first error produced in postfix order
+/// (an operator returns its left operand's error, else its right operand's, else its own), so
+/// returning at the first failing operation gives the same value.
+///
+/// `refs` are the node's operand cells as listed in `Workbook::refs`, if it has them (else
+/// each reference is looked up in the grid).
+#[inline]
+fn run_simple(ops: &[Op], anchor: Anchor, wb: &Workbook, refs: Option<&[u32]>) -> Option<Value> {
+    let mut stack = [Decimal::ZERO; SIMPLE_DEPTH];
+    let mut sp = 0usize;
+    let mut next_ref = 0usize;
+    for op in ops {
+        match op {
+            Op::Number(n) => {
+                *stack.get_mut(sp)? = *n;
+                sp += 1;
+            }
+            Op::Cell { cell, .. } => {
+                let value = match refs {
+                    Some(refs) => {
+                        let id = *refs.get(next_ref)?;
+                        next_ref += 1;
+                        if id == NodeId::NONE.0 {
+                            return None;
+                        }
+                        wb.nodes.get(id as usize).map(|n| &n.value)
+                    }
+                    None => {
+                        let (s, r, c) = resolve_cell(cell, anchor)?;
+                        wb.cell_value(s, r, c)
+                    }
+                };
+                match value {
+                    Some(Value::Number(n)) => {
+                        *stack.get_mut(sp)? = *n;
+                        sp += 1;
+                    }
+                    _ => return None,
+                }
+            }
+            Op::Paren
+            | Op::Unary {
+                op: UnaryOp::Plus, ..
+            } => {}
+            Op::Unary {
+                op: UnaryOp::Minus, ..
+            } => {
+                let top = stack.get_mut(sp.checked_sub(1)?)?;
+                *top = -*top;
+            }
+            Op::Percent { .. } => {
+                let top = stack.get_mut(sp.checked_sub(1)?)?;
+                match numeric::div(*top, Decimal::ONE_HUNDRED) {
+                    Ok(v) => *top = v,
+                    Err(e) => return Some(Value::Error(e)),
+                }
+            }
+            Op::Binary { op, .. } => {
+                sp = sp.checked_sub(1)?;
+                let b = *stack.get(sp)?;
+                let a = stack.get_mut(sp.checked_sub(1)?)?;
+                let r = match op {
+                    BinaryOp::Add => numeric::add(*a, b),
+                    BinaryOp::Sub => numeric::sub(*a, b),
+                    BinaryOp::Mul => numeric::mul(*a, b),
+                    BinaryOp::Div => numeric::div(*a, b),
+                    BinaryOp::Pow => numeric::power(*a, b),
+                    _ => return None,
+                };
+                match r {
+                    Ok(v) => *a = v,
+                    Err(e) => return Some(Value::Error(e)),
+                }
+            }
+            _ => return None,
+        }
+    }
+    if sp == 1 {
+        Some(Value::Number(stack[0]))
+    } else {
+        None
     }
 }
 

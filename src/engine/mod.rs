@@ -3,12 +3,14 @@
 
 pub mod eval;
 pub mod grid;
+mod load;
 pub mod program;
 pub mod ranges;
 pub mod recalc;
 pub mod workbook;
 
-pub use recalc::{Cycle, Recalc};
+pub use load::CellContent;
+pub use recalc::{Cycle, Recalc, RecalcCounts};
 pub use workbook::{input_edit, CellRef, Edit, EditError, Workbook};
 
 /// A cell, named cell or internal node of a workbook. Cheap to copy; valid until the cell is

@@ -89,7 +89,8 @@ pub enum Op {
         cell: RelCell,
         as_value: bool,
     },
-    Area(RelArea),
+    /// Boxed: the largest operand, and rarer than cells and numbers (keeps `Op` at 24 bytes).
+    Area(Box<RelArea>),
     Name(NameId),
     /// A reference that cannot be resolved (another workbook, an unknown sheet): `#REF!`.
     Unresolved(Arc<str>),
@@ -133,7 +134,7 @@ impl std::hash::Hash for Op {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         std::mem::discriminant(self).hash(state);
         match self {
-            Op::Number(n) => n.normalize().hash(state),
+            Op::Number(n) => hash_number(n, state),
             Op::Text(t) => t.hash(state),
             Op::Bool(b) => b.hash(state),
             Op::Error(e) => e.hash(state),
@@ -183,6 +184,19 @@ impl std::hash::Hash for Op {
     }
 }
 
+/// Hashes a number as its normalized form (equal numbers, e.g. `1.5` and `1.50`, hash alike);
+/// a non-zero integer is its own normalized form.
+#[inline]
+fn hash_number<H: std::hash::Hasher>(n: &Decimal, state: &mut H) {
+    use std::hash::Hash;
+    let n = if n.scale() == 0 && !n.is_zero() {
+        *n
+    } else {
+        n.normalize()
+    };
+    n.serialize().hash(state)
+}
+
 /// A compiled formula, shared by every cell whose formula is the same relative to its cell.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Program {
@@ -194,6 +208,63 @@ pub struct Program {
     pub intersect_result: bool,
     /// Recompute on every recalculation (NOW, RAND, OFFSET, INDIRECT...).
     pub volatile: bool,
+    /// Only numbers, single-cell reads and arithmetic (`=(A1-B1)*1.5`), shallow enough for
+    /// the evaluator's fixed stack: it can run on bare decimals (see `eval::run_simple`).
+    pub simple: bool,
+}
+
+/// Deepest operand stack a simple program may need.
+pub const SIMPLE_DEPTH: usize = 8;
+
+impl Program {
+    pub fn new(ops: Box<[Op]>, array: bool, intersect_result: bool, volatile: bool) -> Program {
+        let simple = !array && is_simple(&ops);
+        Program {
+            ops,
+            array,
+            intersect_result,
+            volatile,
+            simple,
+        }
+    }
+}
+
+/// Is the code plain arithmetic on numbers and single cells, with a stack of at most
+/// `SIMPLE_DEPTH` operands and exactly one result?
+fn is_simple(ops: &[Op]) -> bool {
+    let mut depth = 0usize;
+    for op in ops {
+        match op {
+            Op::Number(_) | Op::Cell { .. } => {
+                depth += 1;
+                if depth > SIMPLE_DEPTH {
+                    return false;
+                }
+            }
+            Op::Paren | Op::Percent { .. } | Op::Unary { .. } => {
+                if depth == 0 {
+                    return false;
+                }
+            }
+            Op::Binary { op, .. } => {
+                if depth < 2
+                    || !matches!(
+                        op,
+                        BinaryOp::Add
+                            | BinaryOp::Sub
+                            | BinaryOp::Mul
+                            | BinaryOp::Div
+                            | BinaryOp::Pow
+                    )
+                {
+                    return false;
+                }
+                depth -= 1;
+            }
+            _ => return false,
+        }
+    }
+    depth == 1
 }
 
 /// Why a formula cannot be accepted (beyond syntax): wrong argument counts.
@@ -308,14 +379,14 @@ pub fn compile(
                 Err(()) => out.push(Op::Unresolved(Arc::from(c.to_string()))),
             },
             Item::Area(a) => match sheet_of(&a.sheet, resolver) {
-                Ok(sheet) => out.push(Op::Area(RelArea {
+                Ok(sheet) => out.push(Op::Area(Box::new(RelArea {
                     sheet,
                     kind: a.kind,
                     top: RelCoord::from_coord(a.top, anchor.row),
                     left: RelCoord::from_coord(a.left, anchor.col),
                     bottom: RelCoord::from_coord(a.bottom, anchor.row),
                     right: RelCoord::from_coord(a.right, anchor.col),
-                })),
+                }))),
                 Err(()) => out.push(Op::Unresolved(Arc::from(a.to_string()))),
             },
             Item::Name { sheet, name } => {
@@ -429,12 +500,12 @@ pub fn compile(
         starts.push(start);
         producers.push(Some(start));
     }
-    Program {
-        ops: out.into_boxed_slice(),
-        array: formula.array,
-        intersect_result: legacy && !formula.array,
+    Program::new(
+        out.into_boxed_slice(),
+        formula.array,
+        legacy && !formula.array,
         volatile,
-    }
+    )
 }
 
 /// For each item of a formula: does it read single values (legacy implicit intersection)?
@@ -593,18 +664,34 @@ pub struct ProgramTable {
     index: FxHashMap<Arc<Program>, u32>,
 }
 
+/// A slot of the [`ProgramTable`] (stored as slot + 1, so `Option<ProgramId>` is 4 bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ProgramId(pub u32);
+pub struct ProgramId(std::num::NonZeroU32);
+
+impl ProgramId {
+    fn new(slot: u32) -> ProgramId {
+        ProgramId(std::num::NonZeroU32::MIN.saturating_add(slot))
+    }
+
+    #[inline]
+    fn slot(self) -> usize {
+        (self.0.get() - 1) as usize
+    }
+}
 
 impl ProgramTable {
     pub fn intern(&mut self, program: Program) -> ProgramId {
+        self.intern_shared(Arc::new(program))
+    }
+
+    /// Interns a shared program (one reference more if an equal program is already there).
+    pub fn intern_shared(&mut self, program: Arc<Program>) -> ProgramId {
         if let Some(&id) = self.index.get(&program) {
             if let Some(Some((_, count))) = self.programs.get_mut(id as usize) {
                 *count += 1;
             }
-            return ProgramId(id);
+            return ProgramId::new(id);
         }
-        let program = Arc::new(program);
         let id = match self.free.pop() {
             Some(slot) => {
                 if let Some(p) = self.programs.get_mut(slot as usize) {
@@ -618,18 +705,30 @@ impl ProgramTable {
             }
         };
         self.index.insert(program, id);
-        ProgramId(id)
+        ProgramId::new(id)
+    }
+
+    /// One reference more to `id`, if it still holds this very program (not a program
+    /// interned later in a freed slot). Cheaper than [`ProgramTable::intern_shared`]: no hashing.
+    pub fn retain(&mut self, id: ProgramId, program: &Arc<Program>) -> bool {
+        match self.programs.get_mut(id.slot()) {
+            Some(Some((p, count))) if Arc::ptr_eq(p, program) => {
+                *count += 1;
+                true
+            }
+            _ => false,
+        }
     }
 
     pub fn get(&self, id: ProgramId) -> Option<&Arc<Program>> {
         self.programs
-            .get(id.0 as usize)
+            .get(id.slot())
             .and_then(|p| p.as_ref())
             .map(|(p, _)| p)
     }
 
     pub fn release(&mut self, id: ProgramId) {
-        let Some(slot) = self.programs.get_mut(id.0 as usize) else {
+        let Some(slot) = self.programs.get_mut(id.slot()) else {
             return;
         };
         let remove = match slot {
@@ -643,12 +742,18 @@ impl ProgramTable {
             if let Some((program, _)) = slot.take() {
                 self.index.remove(&program);
             }
-            self.free.push(id.0);
+            self.free.push(id.slot() as u32);
         }
     }
 
     pub fn len(&self) -> usize {
         self.index.len()
+    }
+
+    /// Room for `more` programs.
+    pub fn reserve(&mut self, more: usize) {
+        self.index.reserve(more);
+        self.programs.reserve(more);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -664,5 +769,21 @@ pub fn literal(op: &Op) -> Option<Value> {
         Op::Bool(b) => Some(Value::Bool(*b)),
         Op::Error(e) => Some(Value::Error(*e)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every formula stores its code: keep an op small (a filled-down column shares one
+    /// program, but formulas that differ in their constants each have their own).
+    #[test]
+    fn an_op_is_24_bytes() {
+        assert!(
+            std::mem::size_of::<Op>() <= 24,
+            "{}",
+            std::mem::size_of::<Op>()
+        );
     }
 }

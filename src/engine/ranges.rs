@@ -17,6 +17,12 @@ const BLOCK_BITS: u32 = 8;
 const TALL_BLOCKS: u32 = 16;
 /// Ranges wider than this many columns and taller than TALL_BLOCKS go to a per-sheet list.
 const WIDE_COLS: u32 = 64;
+/// Short ranges (at most this many rows, e.g. `SUM(A7:AX7)`) are registered per row instead,
+/// in bands of 2^BAND_BITS columns, so a cell does not scan every row's range in its block.
+const SHORT_ROWS: u32 = 16;
+const BAND_BITS: u32 = 6;
+/// At most this many (row, band) buckets per short range.
+const SHORT_BUCKETS: u32 = 256;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RangeId(pub u32);
@@ -35,6 +41,7 @@ pub struct RangeTable {
     free: Vec<u32>,
     by_area: FxHashMap<Area, RangeId>,
     blocks: FxHashMap<u64, Vec<RangeId>>,
+    rows: FxHashMap<u64, Vec<RangeId>>,
     tall: FxHashMap<u64, Vec<RangeId>>,
     wide: FxHashMap<u32, Vec<RangeId>>,
 }
@@ -43,17 +50,27 @@ fn block_key(sheet: SheetId, col: u32, block: u32) -> u64 {
     (u64::from(sheet.0) << 40) | (u64::from(col) << 20) | u64::from(block)
 }
 
+fn row_key(sheet: SheetId, row: u32, band: u32) -> u64 {
+    (u64::from(sheet.0) << 40) | (u64::from(row) << 12) | u64::from(band)
+}
+
 fn column_key(sheet: SheetId, col: u32) -> u64 {
     (u64::from(sheet.0) << 32) | u64::from(col)
 }
 
 enum Placement {
+    Rows,
     Blocks,
     Tall,
     Wide,
 }
 
 fn placement(area: &Area) -> Placement {
+    let height = area.bottom - area.top + 1;
+    let bands = (area.right >> BAND_BITS) - (area.left >> BAND_BITS) + 1;
+    if height <= SHORT_ROWS && height * bands <= SHORT_BUCKETS {
+        return Placement::Rows;
+    }
     let blocks = (area.bottom >> BLOCK_BITS) - (area.top >> BLOCK_BITS) + 1;
     if blocks <= TALL_BLOCKS {
         if area.cols() as u32 <= WIDE_COLS * TALL_BLOCKS / blocks.max(1) {
@@ -107,6 +124,7 @@ impl RangeTable {
         self.by_area.insert(area, id);
         self.each_bucket(&area, |table, bucket| match bucket {
             Bucket::Block(k) => table.blocks.entry(k).or_default().push(id),
+            Bucket::Row(k) => table.rows.entry(k).or_default().push(id),
             Bucket::Tall(k) => table.tall.entry(k).or_default().push(id),
             Bucket::Wide(s) => table.wide.entry(s).or_default().push(id),
         });
@@ -133,21 +151,36 @@ impl RangeTable {
         }
         self.free.push(id.0);
         self.by_area.remove(&area);
-        self.each_bucket(&area, |table, bucket| {
-            let list = match bucket {
-                Bucket::Block(k) => table.blocks.get_mut(&k),
-                Bucket::Tall(k) => table.tall.get_mut(&k),
-                Bucket::Wide(s) => table.wide.get_mut(&s),
-            };
-            if let Some(list) = list {
+        fn drop_from<K: std::hash::Hash + Eq>(
+            map: &mut FxHashMap<K, Vec<RangeId>>,
+            k: K,
+            id: RangeId,
+        ) {
+            if let Some(list) = map.get_mut(&k) {
                 list.retain(|r| *r != id);
+                if list.is_empty() {
+                    map.remove(&k);
+                }
             }
+        }
+        self.each_bucket(&area, |table, bucket| match bucket {
+            Bucket::Block(k) => drop_from(&mut table.blocks, k, id),
+            Bucket::Row(k) => drop_from(&mut table.rows, k, id),
+            Bucket::Tall(k) => drop_from(&mut table.tall, k, id),
+            Bucket::Wide(s) => drop_from(&mut table.wide, s, id),
         });
         Some(node)
     }
 
     fn each_bucket(&mut self, area: &Area, mut f: impl FnMut(&mut Self, Bucket)) {
         match placement(area) {
+            Placement::Rows => {
+                for row in area.top..=area.bottom {
+                    for band in (area.left >> BAND_BITS)..=(area.right >> BAND_BITS) {
+                        f(self, Bucket::Row(row_key(area.sheet, row, band)));
+                    }
+                }
+            }
             Placement::Blocks => {
                 for col in area.left..=area.right {
                     for block in (area.top >> BLOCK_BITS)..=(area.bottom >> BLOCK_BITS) {
@@ -165,13 +198,14 @@ impl RangeTable {
     }
 
     /// Calls `f` with the node of every range containing the cell.
-    pub fn for_each_containing(
-        &self,
-        sheet: SheetId,
-        row: u32,
-        col: u32,
-        mut f: impl FnMut(NodeId),
-    ) {
+    #[inline]
+    pub fn for_each_containing(&self, sheet: SheetId, row: u32, col: u32, f: impl FnMut(NodeId)) {
+        if !self.by_area.is_empty() {
+            self.probe(sheet, row, col, f);
+        }
+    }
+
+    fn probe(&self, sheet: SheetId, row: u32, col: u32, mut f: impl FnMut(NodeId)) {
         if self.by_area.is_empty() {
             return;
         }
@@ -184,13 +218,23 @@ impl RangeTable {
                 }
             }
         };
-        visit(self.blocks.get(&block_key(sheet, col, row >> BLOCK_BITS)));
-        visit(self.tall.get(&column_key(sheet, col)));
-        visit(self.wide.get(&sheet.0));
+        if !self.rows.is_empty() {
+            visit(self.rows.get(&row_key(sheet, row, col >> BAND_BITS)));
+        }
+        if !self.blocks.is_empty() {
+            visit(self.blocks.get(&block_key(sheet, col, row >> BLOCK_BITS)));
+        }
+        if !self.tall.is_empty() {
+            visit(self.tall.get(&column_key(sheet, col)));
+        }
+        if !self.wide.is_empty() {
+            visit(self.wide.get(&sheet.0));
+        }
     }
 }
 
 enum Bucket {
+    Row(u64),
     Block(u64),
     Tall(u64),
     Wide(u32),
@@ -226,6 +270,14 @@ mod tests {
             v
         };
         assert_eq!(hits(&t, 5, 0), vec![10, 11, 12]);
+        let row = t.insert(area(7, 0, 7, 49), NodeId(13));
+        t.add_user(row);
+        assert_eq!(hits(&t, 7, 49), vec![12, 13]);
+        assert_eq!(hits(&t, 7, 0), vec![10, 11, 12, 13]);
+        assert_eq!(hits(&t, 7, 50), vec![12]);
+        assert_eq!(hits(&t, 8, 0), vec![10, 11, 12]);
+        assert_eq!(t.remove_user(row), Some(NodeId(13)));
+        assert_eq!(hits(&t, 7, 0), vec![10, 11, 12]);
         assert_eq!(hits(&t, 5, 1), vec![10, 12]);
         assert_eq!(hits(&t, 50_000, 0), vec![11, 12]);
         assert_eq!(hits(&t, 50_000, 3), vec![12]);

@@ -21,48 +21,140 @@ type NodeId = CellId;
 const NEEDS_EVAL: u8 = 1;
 const CHANGED_SEED: u8 = 2;
 const DONE: u8 = 4;
+const VOLATILE: u8 = 8;
 
-/// Per-node bookkeeping reused across recalculations (no allocation per edit).
+/// Epochs use the low 28 bits of `Slot::mark`; the flags above are the top 4.
+const EPOCH_BITS: u32 = 28;
+const EPOCH_MASK: u32 = (1 << EPOCH_BITS) - 1;
+
+/// One node's bookkeeping during a recalculation (valid when its epoch is the current one).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The epoch of the recalculation that last visited the node, and its flags.
+    mark: u32,
+    /// Dirty inputs not yet processed.
+    indeg: u32,
+    /// Index in `Scratch::visited` (and so of its dependents in `adj`).
+    pos: u32,
+}
+
+impl Slot {
+    #[inline]
+    fn flags(&self) -> u8 {
+        (self.mark >> EPOCH_BITS) as u8
+    }
+
+    #[inline]
+    fn add(&mut self, flags: u8) {
+        self.mark |= u32::from(flags) << EPOCH_BITS;
+    }
+}
+
+/// Per-node bookkeeping reused across recalculations (no allocation per edit). The dirty
+/// set's dependency lists are recorded while it is collected (`adj`, indexed through
+/// `adj_start`), so Kahn's pass reads them back sequentially instead of walking the graph and
+/// the range index a second time.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    mark: Vec<u32>,
-    indeg: Vec<u32>,
-    flags: Vec<u8>,
+    slots: Vec<Slot>,
     epoch: u32,
     visited: Vec<NodeId>,
+    adj_start: Vec<u32>,
+    adj: Vec<NodeId>,
     ready: Vec<NodeId>,
     deferred: Vec<NodeId>,
 }
 
 impl Scratch {
     fn prepare(&mut self, nodes: usize) {
-        if self.mark.len() < nodes {
-            self.mark.resize(nodes, 0);
-            self.indeg.resize(nodes, 0);
-            self.flags.resize(nodes, 0);
+        if self.slots.len() < nodes {
+            self.slots.resize(nodes, Slot::default());
         }
-        self.epoch = self.epoch.wrapping_add(1);
+        self.epoch = (self.epoch + 1) & EPOCH_MASK;
         if self.epoch == 0 {
-            self.mark.iter_mut().for_each(|m| *m = 0);
+            self.slots.iter_mut().for_each(|s| s.mark = 0);
             self.epoch = 1;
         }
         self.visited.clear();
+        self.adj_start.clear();
+        self.adj.clear();
         self.ready.clear();
         self.deferred.clear();
     }
 
+    /// Adds a node to the dirty set (once); returns its slot.
     #[inline]
-    fn visit(&mut self, n: NodeId) -> bool {
-        let i = n.index();
-        if self.mark[i] == self.epoch {
-            return false;
+    fn visit(&mut self, n: NodeId) -> Option<&mut Slot> {
+        let epoch = self.epoch;
+        let pos = self.visited.len() as u32;
+        let slot = self.slots.get_mut(n.index())?;
+        if slot.mark & EPOCH_MASK != epoch {
+            *slot = Slot {
+                mark: epoch,
+                indeg: 0,
+                pos,
+            };
+            self.visited.push(n);
         }
-        self.mark[i] = self.epoch;
-        self.indeg[i] = 0;
-        self.flags[i] = 0;
-        self.visited.push(n);
-        true
+        Some(slot)
     }
+
+    #[inline]
+    fn flags(&self, n: NodeId) -> u8 {
+        self.slots.get(n.index()).map_or(0, Slot::flags)
+    }
+
+    #[inline]
+    fn set_flags(&mut self, n: NodeId, flags: u8) {
+        if let Some(s) = self.slots.get_mut(n.index()) {
+            s.add(flags);
+        }
+    }
+
+    #[inline]
+    fn visited_now(&self, n: NodeId) -> bool {
+        self.slots
+            .get(n.index())
+            .is_some_and(|s| s.mark & EPOCH_MASK == self.epoch)
+    }
+
+    /// The dependents of a visited node, as recorded while collecting the dirty set.
+    #[inline]
+    fn dependents(adj_start: &[u32], adj: &[NodeId], pos: u32) -> std::ops::Range<usize> {
+        let p = pos as usize;
+        let from = adj_start.get(p).copied().unwrap_or(0) as usize;
+        let to = adj_start.get(p + 1).copied().unwrap_or(0) as usize;
+        from.min(to).min(adj.len())..to.min(adj.len())
+    }
+}
+
+/// Where a recalculation reports what it did: the full [`Recalc`], or only counts.
+struct Out {
+    recalc: Recalc,
+    /// Keep the list of changed cells (else only count them).
+    list: bool,
+    changed: usize,
+}
+
+impl Out {
+    #[inline]
+    fn changed(&mut self, n: NodeId) {
+        self.changed += 1;
+        if self.list {
+            self.recalc.changed.push(n);
+        }
+    }
+}
+
+/// What a recalculation did, in numbers only (see [`Workbook::set_value_counted`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecalcCounts {
+    /// Cells and names whose value changed.
+    pub changed: usize,
+    /// Formulas evaluated (after early cutoff).
+    pub evaluated: usize,
+    /// Circular references found.
+    pub cycles: usize,
 }
 
 /// A circular reference: its cells in order, each reading the one before it (and the first
@@ -99,73 +191,95 @@ impl Workbook {
     /// Propagates changes from `seeds` (node, needs evaluation): a node whose formula changed
     /// needs evaluation; a node whose value was set directly has already changed.
     pub(crate) fn recalc(&mut self, seeds: &[(NodeId, bool)]) -> Recalc {
-        let mut s = std::mem::take(&mut self.scratch);
+        self.propagate(seeds, true).recalc
+    }
+
+    /// Like [`Workbook::recalc`], reporting counts only (no list of changed cells).
+    pub(crate) fn recalc_counted(&mut self, seeds: &[(NodeId, bool)]) -> RecalcCounts {
+        let out = self.propagate(seeds, false);
+        RecalcCounts {
+            changed: out.changed,
+            evaluated: out.recalc.evaluated,
+            cycles: out.recalc.cycles.len(),
+        }
+    }
+
+    fn propagate(&mut self, seeds: &[(NodeId, bool)], list: bool) -> Out {
+        let mut s = self.scratch.take().unwrap_or_default();
         let mut stack = std::mem::take(&mut self.eval_stack);
         s.prepare(self.nodes.len());
-        let mut result = Recalc::default();
+        let mut out = Out {
+            recalc: Recalc::default(),
+            list,
+            changed: 0,
+        };
 
         for &(n, needs_eval) in seeds {
-            if n.index() >= self.nodes.len() {
-                continue;
+            if let Some(slot) = s.visit(n) {
+                slot.add(if needs_eval { NEEDS_EVAL } else { CHANGED_SEED });
             }
-            s.visit(n);
-            s.flags[n.index()] |= if needs_eval { NEEDS_EVAL } else { CHANGED_SEED };
         }
         for &n in &self.volatile {
-            s.visit(n);
-            s.flags[n.index()] |= NEEDS_EVAL;
+            if let Some(slot) = s.visit(n) {
+                slot.add(NEEDS_EVAL | VOLATILE);
+            }
         }
 
-        // Collect the dirty set and count, for each dirty node, its dirty inputs. A `#CIRC!`
-        // value was set by cycle detection, not computed from the inputs, so early cutoff must
-        // not trust it: such nodes are always re-evaluated when dirty.
-        let circ = Value::Error(ErrorKind::Circ);
+        // Collect the dirty set, count for each dirty node its dirty inputs, and record each
+        // node's dependents. A `#CIRC!` value was set by cycle detection, not computed from the
+        // inputs, so early cutoff must not trust it: such nodes are always re-evaluated.
         let mut i = 0;
         while let Some(&u) = s.visited.get(i) {
             i += 1;
-            if self.nodes[u.index()].value == circ {
-                s.flags[u.index()] |= NEEDS_EVAL;
+            s.adj_start.push(s.adj.len() as u32);
+            if matches!(
+                self.nodes.get(u.index()).map(|n| &n.value),
+                Some(Value::Error(ErrorKind::Circ))
+            ) {
+                s.set_flags(u, NEEDS_EVAL);
             }
             self.for_each_dependent(u, |v| {
-                s.visit(v);
-                s.indeg[v.index()] += 1;
+                if let Some(slot) = s.visit(v) {
+                    slot.indeg += 1;
+                }
+                s.adj.push(v);
             });
         }
+        s.adj_start.push(s.adj.len() as u32);
         for k in 0..s.visited.len() {
             let n = s.visited[k];
-            if s.indeg[n.index()] == 0 {
-                self.enqueue(&mut s, n);
+            if let Some(slot) = s.slots.get(n.index()) {
+                if slot.indeg == 0 {
+                    if slot.flags() & VOLATILE != 0 {
+                        s.deferred.push(n);
+                    } else {
+                        s.ready.push(n);
+                    }
+                }
             }
         }
+        if list {
+            out.recalc.changed.reserve(s.visited.len());
+        }
 
-        let mut processed = self.drain(&mut s, &mut stack, &mut result);
+        let mut processed = self.drain(&mut s, &mut stack, &mut out);
         if processed < s.visited.len() {
-            let cycle_nodes = self.break_cycles(&mut s, &mut result);
+            let cycle_nodes = self.break_cycles(&mut s, &mut out);
             processed += cycle_nodes;
-            processed += self.drain(&mut s, &mut stack, &mut result);
+            processed += self.drain(&mut s, &mut stack, &mut out);
         }
         debug_assert!(processed <= s.visited.len());
 
         // Cycles touched by this recalculation were re-detected above; keep the others.
-        let epoch = s.epoch;
-        self.cycles.retain(|c| {
-            c.cells
-                .iter()
-                .all(|n| s.mark.get(n.index()) != Some(&epoch))
-        });
-        self.cycles.extend(result.cycles.iter().cloned());
-
-        self.scratch = s;
-        self.eval_stack = stack;
-        result
-    }
-
-    fn enqueue(&self, s: &mut Scratch, n: NodeId) {
-        if !self.volatile.is_empty() && self.volatile.contains(&n) {
-            s.deferred.push(n);
-        } else {
-            s.ready.push(n);
+        if !self.cycles.is_empty() {
+            self.cycles
+                .retain(|c| c.cells.iter().all(|n| !s.visited_now(*n)));
         }
+        self.cycles.extend(out.recalc.cycles.iter().cloned());
+
+        self.scratch = Some(s);
+        self.eval_stack = stack;
+        out
     }
 
     /// Kahn's algorithm over the ready queue; returns how many nodes it processed.
@@ -173,7 +287,7 @@ impl Workbook {
         &mut self,
         s: &mut Scratch,
         stack: &mut Vec<crate::functions::Operand>,
-        result: &mut Recalc,
+        out: &mut Out,
     ) -> usize {
         let mut processed = 0;
         loop {
@@ -185,75 +299,85 @@ impl Workbook {
                 },
             };
             processed += 1;
-            let i = u.index();
-            s.flags[i] |= DONE;
-            let changed = if s.flags[i] & NEEDS_EVAL != 0 {
-                self.evaluate(u, stack, result)
-            } else {
-                s.flags[i] & CHANGED_SEED != 0
+            let Some(slot) = s.slots.get_mut(u.index()) else {
+                continue;
             };
-            if changed && self.is_cell(u) {
-                result.changed.push(u);
-            }
-            let mut newly_ready = std::mem::take(&mut s.ready);
-            let before = newly_ready.len();
-            self.for_each_dependent(u, |v| {
-                let j = v.index();
+            slot.add(DONE);
+            let (flags, pos) = (slot.flags(), slot.pos);
+            let changed = if flags & NEEDS_EVAL != 0 {
+                self.evaluate(u, stack, out)
+            } else if flags & CHANGED_SEED != 0 {
+                if self.is_cell(u) {
+                    out.changed(u);
+                }
+                true
+            } else {
+                false
+            };
+            let Scratch {
+                slots,
+                adj_start,
+                adj,
+                ready,
+                deferred,
+                ..
+            } = &mut *s;
+            let range = Scratch::dependents(adj_start, adj, pos);
+            for &v in &adj[range] {
+                let Some(d) = slots.get_mut(v.index()) else {
+                    continue;
+                };
                 if changed {
-                    s.flags[j] |= NEEDS_EVAL;
+                    d.add(NEEDS_EVAL);
                 }
-                s.indeg[j] = s.indeg[j].saturating_sub(1);
-                if s.indeg[j] == 0 && s.flags[j] & DONE == 0 {
-                    newly_ready.push(v);
-                }
-            });
-            // Volatile nodes go to the deferred queue.
-            if !self.volatile.is_empty() {
-                let tail: Vec<NodeId> = newly_ready.drain(before..).collect();
-                for v in tail {
-                    if self.volatile.contains(&v) {
-                        s.deferred.push(v);
+                d.indeg = d.indeg.saturating_sub(1);
+                let f = d.flags();
+                if d.indeg == 0 && f & DONE == 0 {
+                    if f & VOLATILE != 0 {
+                        deferred.push(v);
                     } else {
-                        newly_ready.push(v);
+                        ready.push(v);
                     }
                 }
             }
-            s.ready = newly_ready;
         }
         processed
     }
 
     /// Re-evaluates one node; returns whether its value changed (range nodes and names that
-    /// stand for a reference pass every change through).
+    /// stand for a reference pass every change through). Changed cells and names are reported
+    /// to `out`.
     fn evaluate(
         &mut self,
         u: NodeId,
         stack: &mut Vec<crate::functions::Operand>,
-        result: &mut Recalc,
+        out: &mut Out,
     ) -> bool {
-        let kind = match self.nodes.get(u.index()) {
-            Some(n) => n.kind,
-            None => return false,
+        let Some(node) = self.nodes.get(u.index()) else {
+            return false;
         };
+        let kind = node.kind;
         match kind {
             NodeKind::Range(_) => true,
             NodeKind::Free => false,
-            _ => {
-                let has_program = self
-                    .nodes
-                    .get(u.index())
-                    .is_some_and(|n| n.program.is_some());
-                if !has_program {
+            NodeKind::Cell { .. } | NodeKind::Name(_) => {
+                if node.program.is_none() {
                     // A plain value whose input changed (e.g. a name re-pointed): pass it on.
+                    out.changed(u);
                     return true;
                 }
-                result.evaluated += 1;
+                out.recalc.evaluated += 1;
                 let value = Evaluator::new(self, stack).eval_node(u);
-                let pass_through = self.is_reference_name(u);
-                let node = &mut self.nodes[u.index()];
-                let changed = node.value != value;
+                let pass_through = matches!(kind, NodeKind::Name(_)) && self.is_reference_name(u);
+                let Some(node) = self.nodes.get_mut(u.index()) else {
+                    return false;
+                };
+                let changed = !same_value(&node.value, &value);
                 if changed {
                     node.value = value;
+                }
+                if changed || pass_through {
+                    out.changed(u);
                 }
                 changed || pass_through
             }
@@ -262,12 +386,12 @@ impl Workbook {
 
     /// Finds the cycles among the nodes Kahn's algorithm could not order, gives their cells
     /// `#CIRC!`, and releases the nodes behind them. Returns the number of cycle nodes.
-    fn break_cycles(&mut self, s: &mut Scratch, result: &mut Recalc) -> usize {
+    fn break_cycles(&mut self, s: &mut Scratch, out: &mut Out) -> usize {
         let leftover: Vec<NodeId> = s
             .visited
             .iter()
             .copied()
-            .filter(|n| s.flags[n.index()] & DONE == 0)
+            .filter(|n| s.flags(*n) & DONE == 0)
             .collect();
         let mut local: FxHashMap<NodeId, petgraph::graph::NodeIndex<u32>> = FxHashMap::default();
         let mut g: DiGraph<NodeId, (), u32> =
@@ -294,7 +418,7 @@ impl Workbook {
                 continue;
             }
             let path = self.cycle_path(&members);
-            result.cycles.push(Cycle {
+            out.recalc.cycles.push(Cycle {
                 cells: path.into_iter().filter(|n| self.is_cell(*n)).collect(),
             });
             on_cycle.extend(members);
@@ -303,26 +427,35 @@ impl Workbook {
         let mut cycle_nodes: Vec<NodeId> = on_cycle.iter().copied().collect();
         cycle_nodes.sort_unstable();
         for &n in &cycle_nodes {
-            s.flags[n.index()] |= DONE;
+            s.set_flags(n, DONE);
             if let Some(node) = self.nodes.get_mut(n.index()) {
                 if matches!(node.kind, NodeKind::Cell { .. } | NodeKind::Name(_))
                     && node.value != circ
                 {
                     node.value = circ.clone();
-                    result.changed.push(n);
+                    out.changed(n);
                 }
             }
         }
         for &n in &cycle_nodes {
             self.for_each_dependent(n, |v| {
-                let j = v.index();
-                if on_cycle.contains(&v) || s.flags[j] & DONE != 0 {
+                if on_cycle.contains(&v) {
                     return;
                 }
-                s.flags[j] |= NEEDS_EVAL;
-                s.indeg[j] = s.indeg[j].saturating_sub(1);
-                if s.indeg[j] == 0 {
-                    s.ready.push(v);
+                let Some(d) = s.slots.get_mut(v.index()) else {
+                    return;
+                };
+                if d.flags() & DONE != 0 {
+                    return;
+                }
+                d.add(NEEDS_EVAL);
+                d.indeg = d.indeg.saturating_sub(1);
+                if d.indeg == 0 {
+                    if d.flags() & VOLATILE != 0 {
+                        s.deferred.push(v);
+                    } else {
+                        s.ready.push(v);
+                    }
                 }
             });
         }
@@ -380,5 +513,25 @@ impl Workbook {
             path.insert(0, start);
         }
         path
+    }
+}
+
+/// Did a recomputed value stay the same (early cutoff)? Numbers compare numerically, so
+/// `1.0` and `1.00` are the same value; identical bits are the common case and need no
+/// arithmetic.
+#[inline]
+pub(crate) fn same_value(old: &Value, new: &Value) -> bool {
+    match (old, new) {
+        (Value::Number(a), Value::Number(b)) => {
+            if a.serialize() == b.serialize() {
+                true
+            } else if a.scale() == b.scale() {
+                // Same scale, different bits: different numbers, unless both are zero (-0, 0).
+                a.is_zero() && b.is_zero()
+            } else {
+                a == b
+            }
+        }
+        _ => old == new,
     }
 }

@@ -19,7 +19,7 @@ use super::program::{
     ProgramId, ProgramTable, Resolver,
 };
 use super::ranges::{RangeId, RangeTable};
-use super::recalc::{Cycle, Recalc, Scratch};
+use super::recalc::{Cycle, Recalc, RecalcCounts, Scratch};
 use super::{CellId, NameId};
 use crate::formula::reference::{is_cell_reference, quote_sheet_name, MAX_COLS, MAX_ROWS};
 use crate::formula::{self, is_valid_name, CellPos, ParseError};
@@ -40,8 +40,13 @@ pub(crate) enum NodeKind {
 pub(crate) struct Node {
     pub kind: NodeKind,
     pub program: Option<ProgramId>,
+    /// For a grid cell with a simple program: where the cells its program reads (in the
+    /// order of its `Cell` ops) are listed in `Workbook::refs`; `NO_REFS` otherwise.
+    pub refs: u32,
     pub value: Value,
 }
+
+pub(crate) const NO_REFS: u32 = u32::MAX;
 
 #[derive(Clone, Debug)]
 pub(crate) struct Sheet {
@@ -223,13 +228,21 @@ pub struct Workbook {
     pub(crate) programs: ProgramTable,
     pub(crate) volatile: FxHashSet<NodeId>,
     pub(crate) cycles: Vec<Cycle>,
-    pub(crate) scratch: Scratch,
+    pub(crate) scratch: Option<Box<Scratch>>,
     pub(crate) eval_stack: Vec<crate::functions::Operand>,
-    unknown_functions: FxHashMap<Arc<str>, Vec<NodeId>>,
+    /// Reused buffer for a formula's precedents while it is linked into the graph.
+    deps_buf: Vec<NodeId>,
+    /// The cells simple formulas read, resolved when they are set, so evaluating one reads
+    /// its operands without looking them up in the grid: for each such node (`Node::refs`),
+    /// a count followed by that many node ids (`NodeId::NONE` for a reference off the sheet).
+    pub(crate) refs: Vec<u32>,
+    /// Entries of `refs` no node uses any more (reclaimed by compaction).
+    refs_garbage: usize,
+    pub(crate) unknown_functions: FxHashMap<Arc<str>, Vec<NodeId>>,
     clock: Option<Decimal>,
     rng: AtomicU64,
     /// Compile ordinary formulas with legacy implicit intersection (workbooks from files).
-    legacy_formulas: bool,
+    pub(crate) legacy_formulas: bool,
 }
 
 impl Default for Workbook {
@@ -251,8 +264,11 @@ impl Clone for Workbook {
             programs: self.programs.clone(),
             volatile: self.volatile.clone(),
             cycles: self.cycles.clone(),
-            scratch: Scratch::default(),
+            scratch: None,
             eval_stack: Vec::new(),
+            deps_buf: Vec::new(),
+            refs: self.refs.clone(),
+            refs_garbage: self.refs_garbage,
             unknown_functions: self.unknown_functions.clone(),
             clock: self.clock,
             rng: AtomicU64::new(self.rng.load(Ordering::Relaxed)),
@@ -284,8 +300,11 @@ impl Workbook {
             programs: ProgramTable::default(),
             volatile: FxHashSet::default(),
             cycles: Vec::new(),
-            scratch: Scratch::default(),
+            scratch: None,
             eval_stack: Vec::new(),
+            deps_buf: Vec::new(),
+            refs: Vec::new(),
+            refs_garbage: 0,
             unknown_functions: FxHashMap::default(),
             clock: None,
             rng: AtomicU64::new(0x9E37_79B9_7F4A_7C15),
@@ -382,16 +401,31 @@ impl Workbook {
     }
 
     /// The fast path for repeated what-if edits: sets the value of a cell by id.
+    /// A formula in the cell is replaced by the value, as with [`Edit::SetValue`].
     pub fn set_value_of(&mut self, cell: CellId, value: Value) -> Recalc {
-        let mut seeds = Vec::with_capacity(1);
-        self.assign_value(cell, value, &mut seeds);
-        self.recalc(&seeds)
+        self.drop_program(cell);
+        match self.replace_value(cell, value) {
+            true => self.recalc(&[(cell, false)]),
+            false => Recalc::default(),
+        }
+    }
+
+    /// Like [`Workbook::set_value_of`], but reports only how many cells changed, how many
+    /// formulas were evaluated and how many cycles were found (no lists, so nothing is
+    /// allocated): for tight what-if loops that read the cells they care about afterwards.
+    pub fn set_value_counted(&mut self, cell: CellId, value: Value) -> RecalcCounts {
+        self.drop_program(cell);
+        match self.replace_value(cell, value) {
+            true => self.recalc_counted(&[(cell, false)]),
+            false => RecalcCounts::default(),
+        }
     }
 
     /// Sets several cells by id and recalculates once (Monte Carlo samples, sensitivity sweeps).
     pub fn set_values_of(&mut self, cells: &[(CellId, Value)]) -> Recalc {
         let mut seeds = Vec::with_capacity(cells.len());
         for (cell, value) in cells {
+            self.drop_program(*cell);
             self.assign_value(*cell, value.clone(), &mut seeds);
         }
         self.recalc(&seeds)
@@ -510,14 +544,27 @@ impl Workbook {
 
     /// Sets a node's value directly (no formula); seeds the recalculation when it changed.
     fn assign_value(&mut self, node: NodeId, value: Value, seeds: &mut Vec<(NodeId, bool)>) {
-        if let Some(n) = self.nodes.get_mut(node.index()) {
-            let changed = n.value != value
-                || matches!((&n.value, &value), (Value::Number(a), Value::Number(b)) if a.scale() != b.scale());
-            n.value = value;
-            if changed {
-                seeds.push((node, false));
-            }
+        if self.replace_value(node, value) {
+            seeds.push((node, false));
         }
+    }
+
+    /// Sets a node's value; returns whether it changed (a number's scale counts: 1.0 -> 1.00).
+    #[inline]
+    pub(crate) fn replace_value(&mut self, node: NodeId, value: Value) -> bool {
+        let Some(n) = self.nodes.get_mut(node.index()) else {
+            return false;
+        };
+        let changed = match (&n.value, &value) {
+            (Value::Number(a), Value::Number(b)) => {
+                // Different bits at the same scale: different numbers, unless both are zero.
+                a.serialize() != b.serialize()
+                    && (a.scale() != b.scale() || !(a.is_zero() && b.is_zero()))
+            }
+            _ => n.value != value,
+        };
+        n.value = value;
+        changed
     }
 
     fn target_node(&mut self, target: &CellRef, seeds: &mut Vec<(NodeId, bool)>) -> NodeId {
@@ -552,6 +599,7 @@ impl Workbook {
         let node = Node {
             kind,
             program: None,
+            refs: NO_REFS,
             value: Value::Empty,
         };
         let i = idx.index();
@@ -562,6 +610,7 @@ impl Workbook {
                 self.nodes.push(Node {
                     kind: NodeKind::Free,
                     program: None,
+                    refs: NO_REFS,
                     value: Value::Empty,
                 });
             }
@@ -572,6 +621,7 @@ impl Workbook {
 
     fn remove_node(&mut self, node: NodeId) {
         self.graph.remove_node(NodeIndex::new(node.index()));
+        self.drop_refs(node);
         if let Some(n) = self.nodes.get_mut(node.index()) {
             n.kind = NodeKind::Free;
             n.program = None;
@@ -581,18 +631,29 @@ impl Workbook {
     }
 
     pub(crate) fn cell_node(&mut self, sheet: SheetId, row: u32, col: u32) -> NodeId {
+        self.cell_node_created(sheet, row, col).0
+    }
+
+    /// The node of a grid cell, and whether it was created just now.
+    #[inline]
+    pub(crate) fn cell_node_created(
+        &mut self,
+        sheet: SheetId,
+        row: u32,
+        col: u32,
+    ) -> (NodeId, bool) {
         if let Some(id) = self
             .sheets
             .get(sheet.0 as usize)
             .and_then(|s| s.grid.get(row, col))
         {
-            return id;
+            return (id, false);
         }
         let id = self.new_node(NodeKind::Cell { sheet, row, col });
         if let Some(s) = self.sheets.get_mut(sheet.0 as usize) {
             s.grid.insert(row, col, id);
         }
-        id
+        (id, true)
     }
 
     fn range_node(&mut self, area: crate::functions::Area) -> (RangeId, NodeId) {
@@ -685,49 +746,148 @@ impl Workbook {
 
     /// Replaces a node's program (None: a plain value), rewiring its precedents.
     fn set_program(&mut self, node: NodeId, program: Option<Program>) {
+        match program {
+            None => self.clear_program(node),
+            Some(program) => {
+                let program = Arc::new(program);
+                let id = self.programs.intern_shared(program.clone());
+                self.install_program(node, id, &program);
+            }
+        }
+    }
+
+    /// Like [`Workbook::clear_program`], only when the node has a program (a value set by id
+    /// replaces a formula).
+    #[inline]
+    fn drop_program(&mut self, node: NodeId) {
+        if self
+            .nodes
+            .get(node.index())
+            .is_some_and(|n| n.program.is_some())
+        {
+            self.clear_program(node);
+        }
+    }
+
+    /// Makes a node a plain value: drops its program and its precedents.
+    pub(crate) fn clear_program(&mut self, node: NodeId) {
         let Some(n) = self.nodes.get_mut(node.index()) else {
             return;
         };
-        let old = n.program.take();
-        if let Some(old) = old {
+        let kind = n.kind;
+        if let Some(old) = n.program.take() {
             self.programs.release(old);
+            self.drop_refs(node);
+            self.unlink_precedents(node);
+            if !self.volatile.is_empty() {
+                self.volatile.remove(&node);
+            }
+        }
+        if let NodeKind::Name(id) = kind {
+            if let Some(entry) = self.names.get_mut(id.0 as usize) {
+                entry.reference = None;
+            }
+        }
+    }
+
+    /// Gives a node an interned program (the caller holds one reference to `id` for it), and
+    /// links the node to the program's precedents at the node's anchor.
+    pub(crate) fn install_program(&mut self, node: NodeId, id: ProgramId, program: &Program) {
+        let Some(n) = self.nodes.get_mut(node.index()) else {
+            self.programs.release(id);
+            return;
+        };
+        let kind = n.kind;
+        if let Some(old) = n.program.replace(id) {
+            self.programs.release(old);
+            self.drop_refs(node);
             self.unlink_precedents(node);
         }
-        self.volatile.remove(&node);
-        let reference = program.as_ref().and_then(pure_reference);
-        if let NodeKind::Name(id) = self.nodes[node.index()].kind {
-            if let Some(entry) = self.names.get_mut(id.0 as usize) {
+        if !self.volatile.is_empty() {
+            self.volatile.remove(&node);
+        }
+        if let NodeKind::Name(name) = kind {
+            let reference = pure_reference(program);
+            if let Some(entry) = self.names.get_mut(name.0 as usize) {
                 entry.reference = reference;
             }
         }
-        let Some(program) = program else {
-            return;
-        };
         if program.volatile {
             self.volatile.insert(node);
         }
         let anchor = self.anchor_of(node);
-        let precedents = self.precedents_of(&program, anchor);
-        let id = self.programs.intern(program);
-        if let Some(n) = self.nodes.get_mut(node.index()) {
-            n.program = Some(id);
+        let mut deps = std::mem::take(&mut self.deps_buf);
+        let with_refs = program.simple && matches!(kind, NodeKind::Cell { .. });
+        let start = self.refs.len();
+        if with_refs {
+            self.refs.push(0);
         }
-        for p in precedents {
+        self.precedents_of(program, anchor, &mut deps, with_refs);
+        for p in &deps {
             self.graph
                 .add_edge(NodeIndex::new(p.index()), NodeIndex::new(node.index()), ());
         }
+        deps.clear();
+        self.deps_buf = deps;
+        if with_refs {
+            let count = (self.refs.len() - start - 1) as u32;
+            if let Some(len) = self.refs.get_mut(start) {
+                *len = count;
+            }
+            if let Some(n) = self.nodes.get_mut(node.index()) {
+                n.refs = start as u32;
+            }
+        }
     }
 
-    /// The nodes a program reads at `anchor` (cells, ranges, names), created as needed.
-    fn precedents_of(&mut self, program: &Program, anchor: Anchor) -> Vec<NodeId> {
-        let mut deps: Vec<NodeId> = Vec::new();
+    /// Forgets a node's entry in `refs`; compacts `refs` when mostly unused.
+    fn drop_refs(&mut self, node: NodeId) {
+        let Some(n) = self.nodes.get_mut(node.index()) else {
+            return;
+        };
+        if n.refs == NO_REFS {
+            return;
+        }
+        let start = std::mem::replace(&mut n.refs, NO_REFS) as usize;
+        self.refs_garbage += 1 + self.refs.get(start).copied().unwrap_or(0) as usize;
+        if self.refs_garbage > 4096 && self.refs_garbage * 2 > self.refs.len() {
+            let mut fresh =
+                Vec::with_capacity(self.refs.len() - self.refs_garbage.min(self.refs.len()));
+            for n in self.nodes.iter_mut().filter(|n| n.refs != NO_REFS) {
+                let s = n.refs as usize;
+                let len = self.refs.get(s).copied().unwrap_or(0) as usize;
+                n.refs = fresh.len() as u32;
+                fresh.extend_from_slice(self.refs.get(s..=s + len).unwrap_or(&[0]));
+            }
+            self.refs = fresh;
+            self.refs_garbage = 0;
+        }
+    }
+
+    /// The nodes a program reads at `anchor` (cells, ranges, names), created as needed, into
+    /// `deps` (sorted, without duplicates). With `list_cells`, also appends to `refs` the node
+    /// of each `Cell` op in order (`NodeId::NONE` for one off the sheet): the cells exist from
+    /// now on, as grid cells are never removed.
+    fn precedents_of(
+        &mut self,
+        program: &Program,
+        anchor: Anchor,
+        deps: &mut Vec<NodeId>,
+        list_cells: bool,
+    ) {
+        deps.clear();
         for op in program.ops.iter() {
             match op {
                 Op::Cell { cell, .. } => {
+                    let mut id = NodeId::NONE;
                     if let Some((s, r, c)) = resolve_cell(cell, anchor) {
                         if (s.0 as usize) < self.sheets.len() {
-                            deps.push(self.cell_node(s, r, c));
+                            id = self.cell_node(s, r, c);
+                            deps.push(id);
                         }
+                    }
+                    if list_cells {
+                        self.refs.push(id.0);
                     }
                 }
                 Op::Area(area) => {
@@ -745,10 +905,13 @@ impl Workbook {
                 _ => {}
             }
         }
-        deps.sort_unstable();
-        deps.dedup();
+        if deps.len() > 1 {
+            if !deps.is_sorted() {
+                deps.sort_unstable();
+            }
+            deps.dedup();
+        }
         deps.retain(|d| *d != NodeId::NONE);
-        deps
     }
 
     fn unlink_precedents(&mut self, node: NodeId) {
@@ -810,12 +973,12 @@ impl Workbook {
                     other => other.clone(),
                 })
                 .collect();
-            let patched = Program {
-                ops: ops.into_boxed_slice(),
-                array: program.array,
-                intersect_result: program.intersect_result,
-                volatile: program.volatile,
-            };
+            let patched = Program::new(
+                ops.into_boxed_slice(),
+                program.array,
+                program.intersect_result,
+                program.volatile,
+            );
             self.set_program(dep_id, Some(patched));
             seeds.push((dep_id, true));
         }

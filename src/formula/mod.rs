@@ -6,6 +6,7 @@ pub mod display;
 pub mod lexer;
 pub mod parser;
 pub mod reference;
+pub mod shape;
 
 pub use ast::{ArrayLiteral, BinaryOp, Formula, Item, UnaryOp};
 pub use display::to_text;

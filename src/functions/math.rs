@@ -338,40 +338,135 @@ fn used_extent(
     })
 }
 
+/// SUMPRODUCT's running product at one position.
+#[derive(Clone, Copy)]
+enum Term {
+    Start,
+    Product(Decimal),
+    /// A factor is not a number: the position counts for nothing.
+    None,
+}
+
 /// SUMPRODUCT: operands of one shape multiplied element by element; anything but a number
 /// counts as 0 (so `(A1:A3>1)` needs `--` to count); errors propagate.
 fn sumproduct(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
-    let (rows, cols) = args[0].dims();
+    let Some(first) = args.first() else {
+        return Operand::error(ErrorKind::Value);
+    };
+    let (rows, cols) = first.dims();
     if args.iter().any(|a| a.dims() != (rows, cols)) {
         // Excel reports an error inside the arguments before their mismatched shapes.
         return Operand::error(first_error(args, ctx).unwrap_or(ErrorKind::Value));
     }
     let (rows, cols) = used_extent(args, ctx, rows, cols);
+    if rows == 0 || cols == 0 {
+        return Operand::from(Decimal::ZERO);
+    }
+    // References are read a band of rows at a time into buffers (one pass over the grid per
+    // band instead of a lookup per cell); the products then run in reading order as before.
+    let band = (SUMPRODUCT_BAND_CELLS / cols).max(1);
+    let mut buffers: Vec<Vec<Factor>> = args.iter().map(|_| Vec::new()).collect();
     let mut total = Decimal::ZERO;
-    for r in 0..rows {
-        for c in 0..cols {
-            let mut term = Some(Decimal::ONE);
-            for a in args {
-                match a.get(ctx, r, c) {
-                    Value::Number(n) => {
-                        term = match term.map(|t| numeric::mul(t, n)).transpose() {
-                            Ok(t) => t,
-                            Err(e) => return Operand::error(e),
-                        }
-                    }
-                    Value::Error(e) => return Operand::error(e),
-                    _ => term = None,
-                }
-            }
-            if let Some(t) = term {
-                total = match numeric::add(total, t) {
-                    Ok(s) => s,
-                    Err(e) => return Operand::error(e),
-                };
+    let mut r0 = 0;
+    while r0 < rows {
+        let r1 = rows.min(r0.saturating_add(band));
+        for (a, buf) in args.iter().zip(buffers.iter_mut()) {
+            if let Operand::Ref(area) = a {
+                fill_band(ctx, area, r0, r1, cols, buf);
             }
         }
+        for r in r0..r1 {
+            for c in 0..cols {
+                // The product of the numbers so far; `Start` before the first (1 × n is n,
+                // and rust_decimal's 1 × 0 is a plain zero).
+                let mut term = Term::Start;
+                for (a, buf) in args.iter().zip(&buffers) {
+                    let v = match a {
+                        Operand::Ref(_) => buf.get((r - r0) * cols + c).copied(),
+                        _ => None,
+                    }
+                    .unwrap_or_else(|| Factor::of(&a.get(ctx, r, c)));
+                    match v {
+                        Factor::Number(n) => {
+                            term = match term {
+                                Term::Start if n.is_zero() => Term::Product(Decimal::ZERO),
+                                Term::Start => Term::Product(n),
+                                Term::Product(t) => match numeric::mul(t, n) {
+                                    Ok(t) => Term::Product(t),
+                                    Err(e) => return Operand::error(e),
+                                },
+                                Term::None => Term::None,
+                            }
+                        }
+                        Factor::Error(e) => return Operand::error(e),
+                        Factor::Other => term = Term::None,
+                    }
+                }
+                if let Term::Product(t) = term {
+                    total = match numeric::add(total, t) {
+                        Ok(s) => s,
+                        Err(e) => return Operand::error(e),
+                    };
+                }
+            }
+        }
+        r0 = r1;
     }
     Operand::from(total)
+}
+
+/// A cell as SUMPRODUCT sees it.
+#[derive(Clone, Copy)]
+enum Factor {
+    Number(Decimal),
+    Error(ErrorKind),
+    /// Blank, text, logical: the position counts for nothing.
+    Other,
+}
+
+impl Factor {
+    #[inline]
+    fn of(v: &Value) -> Factor {
+        match v {
+            Value::Number(n) => Factor::Number(*n),
+            Value::Error(e) => Factor::Error(*e),
+            _ => Factor::Other,
+        }
+    }
+}
+
+/// Cells SUMPRODUCT buffers per reference argument at a time.
+const SUMPRODUCT_BAND_CELLS: usize = 16_384;
+
+/// The values of rows `r0..r1` and the first `cols` columns of `area` (relative to its
+/// top-left cell), row by row, into `buf`.
+fn fill_band(
+    ctx: &dyn EvalContext,
+    area: &Area,
+    r0: usize,
+    r1: usize,
+    cols: usize,
+    buf: &mut Vec<Factor>,
+) {
+    buf.clear();
+    buf.resize((r1 - r0) * cols, Factor::Other);
+    let band = Area {
+        top: area.top.saturating_add(r0 as u32),
+        bottom: area.top.saturating_add(r1.saturating_sub(1) as u32),
+        right: area.left.saturating_add(cols.saturating_sub(1) as u32),
+        ..*area
+    };
+    ctx.for_each_in_area(&band, &mut |r, c, v| {
+        let (dr, dc) = (
+            r.wrapping_sub(band.top) as usize,
+            c.wrapping_sub(band.left) as usize,
+        );
+        if dr < r1 - r0 && dc < cols {
+            if let Some(slot) = buf.get_mut(dr * cols + dc) {
+                *slot = Factor::of(v);
+            }
+        }
+    });
 }
 
 /// The first error value in the arguments, argument by argument in reading order.
@@ -1880,6 +1975,30 @@ mod tests {
         );
     }
 
+    /// SUMPRODUCT starts each product with its first factor instead of 1 × it: the same bits.
+    #[test]
+    fn one_times_a_nonzero_number_is_that_number() {
+        use rust_decimal::Decimal;
+        let mut samples = vec![
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            Decimal::new(-123_456_789, 28),
+            Decimal::from(u32::MAX),
+            Decimal::from(u64::MAX),
+            Decimal::from(i64::MIN),
+            Decimal::from_i128_with_scale(1 << 95, 7),
+        ];
+        for k in 1..200i64 {
+            let m = k.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as i64) >> (k % 60);
+            samples.push(Decimal::new(m, (k % 29) as u32));
+        }
+        for n in samples.into_iter().filter(|n| !n.is_zero()) {
+            let one_times = Decimal::ONE.checked_mul(n).map(|d| d.serialize());
+            assert_eq!(one_times, Some(n.serialize()), "{n}");
+        }
+    }
+
     #[test]
     fn sumproduct_multiplies_same_shaped_arrays() {
         let mut g = TestGrid::new();
@@ -1970,6 +2089,72 @@ mod tests {
         check(
             &g,
             vec![("SUMPRODUCT", vec![column(0), column(1)], n("320"))],
+        );
+    }
+
+    /// Larger than one buffered band of rows: the same sum, and the first error in reading
+    /// order (row by row, argument by argument) wins, wherever its band.
+    #[test]
+    fn sumproduct_reads_references_band_by_band() {
+        use rust_decimal::Decimal;
+        let mut g = TestGrid::new();
+        let rows = 20_000u32;
+        let mut want = Decimal::ZERO;
+        for r in 1..=rows {
+            let (a, b, c) = (i64::from(r % 13), i64::from(r % 7) - 3, i64::from(r % 5));
+            g.set(&format!("A{r}"), n(&a.to_string()))
+                .set(&format!("B{r}"), n(&b.to_string()))
+                .set(&format!("C{r}"), n(&c.to_string()));
+            want += Decimal::from(a * b * c);
+        }
+        // A text factor: that row counts for nothing.
+        g.set("C17001", Value::text("x"));
+        let text_row = |r: i64| (r % 13) * (r % 7 - 3) * (r % 5);
+        want -= Decimal::from(text_row(17001));
+        let (a, b, c) = (
+            g.area("A1:A20000"),
+            g.area("B1:B20000"),
+            g.area("C1:C20000"),
+        );
+        let wide = g.area("A1:C20000");
+        let mut sq = Decimal::ZERO;
+        for r in 1..=rows {
+            for v in [i64::from(r % 13), i64::from(r % 7) - 3] {
+                sq += Decimal::from(v * v);
+            }
+            if r != 17001 {
+                sq += Decimal::from(i64::from(r % 5) * i64::from(r % 5));
+            }
+        }
+        check(
+            &g,
+            vec![
+                (
+                    "SUMPRODUCT",
+                    vec![a.clone(), b.clone(), c.clone()],
+                    Value::Number(want),
+                ),
+                (
+                    "SUMPRODUCT",
+                    vec![wide.clone(), wide.clone()],
+                    Value::Number(sq),
+                ),
+            ],
+        );
+        g.set("B17500", Value::Error(ErrorKind::Div0))
+            .set("A17800", Value::Error(ErrorKind::NA))
+            .set("C17500", Value::Error(ErrorKind::Num));
+        check(
+            &g,
+            vec![
+                (
+                    "SUMPRODUCT",
+                    vec![a.clone(), b.clone(), c.clone()],
+                    e(ErrorKind::Div0),
+                ),
+                ("SUMPRODUCT", vec![c, a, b], e(ErrorKind::Num)),
+                ("SUMPRODUCT", vec![wide.clone(), wide], e(ErrorKind::Div0)),
+            ],
         );
     }
 
