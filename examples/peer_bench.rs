@@ -25,11 +25,15 @@
 use std::time::Instant;
 
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::Decimal;
 
 use kachi::engine::CellContent;
 use kachi::functions::SheetId;
 use kachi::{CellRef, Edit, Value, Workbook};
+
+#[path = "../benches/common/workloads.rs"]
+mod workloads;
+
+use workloads::{col_name, number, w4num};
 
 const SHEET: &str = "Sheet1";
 
@@ -44,19 +48,6 @@ fn median(xs: &[f64]) -> f64 {
     } else {
         (s[m - 1] + s[m]) / 2.0
     }
-}
-
-/// 1-based column index -> letters.
-fn col_name(c: u32) -> String {
-    let mut c = c;
-    let mut s = Vec::new();
-    while c > 0 {
-        let m = (c - 1) % 26;
-        s.push(b'A' + m as u8);
-        c = (c - 1) / 26;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -107,121 +98,6 @@ fn num(wb: &Workbook, row: u32, col: u32) -> f64 {
     }
 }
 
-fn w4num(r: u32, c: u32) -> i64 {
-    ((r as i64 * 31 + c as i64 * 17) % 97) + 1
-}
-
-fn number(x: i64) -> Value {
-    Value::Number(Decimal::from(x))
-}
-
-/// A workload's cell contents, generated before the clock starts: (row, col, content),
-/// zero-based, in the order the other drivers set them, with the formula texts in one buffer.
-struct Input {
-    cells: Vec<(u32, u32, Content)>,
-    text: String,
-}
-
-enum Content {
-    Value(Value),
-    /// `text[start..end]`
-    Formula(u32, u32),
-}
-
-impl Input {
-    fn value(&mut self, r: u32, c: u32, v: Value) {
-        self.cells.push((r, c, Content::Value(v)));
-    }
-
-    fn formula(&mut self, r: u32, c: u32, f: std::fmt::Arguments) {
-        use std::fmt::Write;
-        let start = self.text.len() as u32;
-        let _ = self.text.write_fmt(f);
-        self.cells
-            .push((r, c, Content::Formula(start, self.text.len() as u32)));
-    }
-
-    /// The cells as `Workbook::load_cells` takes them (formula texts borrowed).
-    fn contents(&self) -> impl Iterator<Item = (u32, u32, CellContent<&str>)> + '_ {
-        self.cells.iter().map(|(r, c, content)| {
-            let content = match content {
-                Content::Value(v) => CellContent::Value(v.clone()),
-                Content::Formula(a, b) => {
-                    CellContent::Formula(self.text.get(*a as usize..*b as usize).unwrap_or(""))
-                }
-            };
-            (*r, *c, content)
-        })
-    }
-}
-
-/// The workload's cells: the same numbers and formula texts as the other drivers.
-fn cells(w: &str, n: u32) -> Input {
-    let mut v = Input {
-        cells: Vec::new(),
-        text: String::new(),
-    };
-    match w {
-        "W0" => {
-            v.value(0, 0, number(1));
-            v.formula(0, 1, format_args!("=A1+1"));
-        }
-        "W1" => {
-            v.value(0, 0, number(1));
-            for i in 2..=n {
-                v.formula(i - 1, 0, format_args!("=A{}+1", i - 1));
-            }
-        }
-        "W2" => {
-            v.value(0, 0, number(1));
-            for k in 1..=n {
-                v.formula(k - 1, 1, format_args!("=$A$1*{k}+{k}"));
-            }
-        }
-        "W3" => {
-            let inputs = [
-                number(20),
-                number(2),
-                Value::Number(Decimal::new(75, 1)),
-                number(1200),
-                number(5000),
-            ];
-            for r in 1..=n {
-                for (c, x) in inputs.iter().enumerate() {
-                    v.value(r - 1, c as u32, x.clone());
-                }
-                v.formula(r - 1, 5, format_args!("=(A{r}-B{r})*C{r}*D{r}-E{r}"));
-            }
-        }
-        "W4" => {
-            let c = 50;
-            let last = col_name(c);
-            for r in 1..=n {
-                for j in 1..=c {
-                    v.value(r - 1, j - 1, number(w4num(r, j)));
-                }
-                v.formula(r - 1, c, format_args!("=SUM(A{r}:{last}{r})"));
-            }
-            for j in 1..=c {
-                let l = col_name(j);
-                v.formula(n, j - 1, format_args!("=SUM({l}1:{l}{n})"));
-            }
-            let l = col_name(c + 1);
-            v.formula(n, c, format_args!("=SUM({l}1:{l}{n})"));
-            v.formula(
-                n,
-                c + 1,
-                format_args!("=SUMPRODUCT(A1:{last}{n},A1:{last}{n})"),
-            );
-        }
-        _ => {
-            eprintln!("unknown workload {w}");
-            std::process::exit(2);
-        }
-    }
-    v
-}
-
 fn fail(e: impl std::fmt::Display) -> ! {
     eprintln!("error: {e}");
     std::process::exit(1);
@@ -230,7 +106,10 @@ fn fail(e: impl std::fmt::Display) -> ! {
 /// Builds the workbook: returns it with the time of build+calc (everything from the cell
 /// contents to computed values) and of a forced full recalculation afterwards.
 fn build(w: &str, n: u32, mode: &str) -> (Workbook, f64, f64) {
-    let input = cells(w, n);
+    let input = workloads::cells(w, n).unwrap_or_else(|| {
+        eprintln!("unknown workload {w}");
+        std::process::exit(2);
+    });
     let t0 = Instant::now();
     let mut wb = Workbook::new();
     let sheet = wb.add_sheet(SHEET).unwrap_or_else(|e| fail(e));
@@ -389,16 +268,10 @@ fn run(w: &str, n: usize, edits: usize, mode: &str) -> bool {
 }
 
 fn default_n(w: &str) -> usize {
-    match w {
-        "W0" => 0,
-        "W1" | "W2" => 100_000,
-        "W3" => 20_000,
-        "W4" => 1000,
-        _ => {
-            eprintln!("unknown workload {w}");
-            std::process::exit(2);
-        }
-    }
+    workloads::default_n(w).unwrap_or_else(|| {
+        eprintln!("unknown workload {w}");
+        std::process::exit(2);
+    })
 }
 
 fn main() {
