@@ -207,12 +207,19 @@ impl Workbook {
     fn propagate(&mut self, seeds: &[(NodeId, bool)], list: bool) -> Out {
         let mut s = self.scratch.take().unwrap_or_default();
         let mut stack = std::mem::take(&mut self.eval_stack);
-        s.prepare(self.nodes.len());
         let mut out = Out {
             recalc: Recalc::default(),
             list,
             changed: 0,
         };
+        if let [(seed, false)] = seeds {
+            if self.shallow(*seed, &mut s, &mut stack, &mut out) {
+                self.scratch = Some(s);
+                self.eval_stack = stack;
+                return out;
+            }
+        }
+        s.prepare(self.nodes.len());
 
         for &(n, needs_eval) in seeds {
             if let Some(slot) = s.visit(n) {
@@ -280,6 +287,55 @@ impl Workbook {
         self.scratch = Some(s);
         self.eval_stack = stack;
         out
+    }
+
+    /// The common what-if edit, without the dirty-set machinery: one value changed, and
+    /// everything that reads it is a formula cell nothing else reads (an input feeding the
+    /// outputs of a small model). Then the dirty set is the seed and those cells, in any order,
+    /// and each is evaluated once. Returns false (having changed nothing) when the edit is not
+    /// of that kind, or when volatile cells or known cycles need the general path.
+    fn shallow(
+        &mut self,
+        seed: NodeId,
+        s: &mut Scratch,
+        stack: &mut Vec<crate::functions::Operand>,
+        out: &mut Out,
+    ) -> bool {
+        const MAX_LEAVES: usize = 16;
+        if !self.volatile.is_empty() || !self.cycles.is_empty() {
+            return false;
+        }
+        let leaves = &mut s.adj;
+        leaves.clear();
+        self.for_each_dependent(seed, |v| leaves.push(v));
+        if leaves.len() > MAX_LEAVES {
+            return false;
+        }
+        for (k, &v) in leaves.iter().enumerate() {
+            let is_formula_cell = self
+                .nodes
+                .get(v.index())
+                .is_some_and(|n| matches!(n.kind, NodeKind::Cell { .. }) && n.program.is_some());
+            if !is_formula_cell || v == seed || leaves.get(..k).is_some_and(|l| l.contains(&v)) {
+                return false;
+            }
+            let mut read = false;
+            self.for_each_dependent(v, |_| read = true);
+            if read {
+                return false;
+            }
+        }
+        if self.is_cell(seed) {
+            out.changed(seed);
+        }
+        // In the order the general path's ready stack would give.
+        for k in (0..s.adj.len()).rev() {
+            if let Some(&v) = s.adj.get(k) {
+                self.evaluate(v, stack, out);
+            }
+        }
+        s.adj.clear();
+        true
     }
 
     /// Kahn's algorithm over the ready queue; returns how many nodes it processed.
