@@ -43,10 +43,16 @@ pub(crate) struct Node {
     /// For a grid cell with a simple program: where the cells its program reads (in the
     /// order of its `Cell` ops) are listed in `Workbook::refs`; `NO_REFS` otherwise.
     pub refs: u32,
+    /// The node's graph dependents, cached so the edit path need not walk petgraph:
+    /// `NO_DEPENDENTS`, the one dependent, or `MANY_DEPENDENTS` (walk the graph; also kept
+    /// after removals leave fewer). Fits in `Node`'s padding.
+    pub out: u32,
     pub value: Value,
 }
 
 pub(crate) const NO_REFS: u32 = u32::MAX;
+pub(crate) const NO_DEPENDENTS: u32 = u32::MAX;
+pub(crate) const MANY_DEPENDENTS: u32 = u32::MAX - 1;
 
 #[derive(Clone, Debug)]
 pub(crate) struct Sheet {
@@ -600,6 +606,7 @@ impl Workbook {
             kind,
             program: None,
             refs: NO_REFS,
+            out: NO_DEPENDENTS,
             value: Value::Empty,
         };
         let i = idx.index();
@@ -611,6 +618,7 @@ impl Workbook {
                     kind: NodeKind::Free,
                     program: None,
                     refs: NO_REFS,
+                    out: NO_DEPENDENTS,
                     value: Value::Empty,
                 });
             }
@@ -620,10 +628,19 @@ impl Workbook {
     }
 
     fn remove_node(&mut self, node: NodeId) {
-        self.graph.remove_node(NodeIndex::new(node.index()));
+        let idx = NodeIndex::new(node.index());
+        let sources: Vec<NodeIndex<u32>> = self
+            .graph
+            .neighbors_directed(idx, Direction::Incoming)
+            .collect();
+        for source in sources {
+            self.forget_dependent(CellId(source.index() as u32), node);
+        }
+        self.graph.remove_node(idx);
         self.drop_refs(node);
         if let Some(n) = self.nodes.get_mut(node.index()) {
             n.kind = NodeKind::Free;
+            n.out = NO_DEPENDENTS;
             n.program = None;
             n.value = Value::Empty;
         }
@@ -826,6 +843,12 @@ impl Workbook {
         for p in &deps {
             self.graph
                 .add_edge(NodeIndex::new(p.index()), NodeIndex::new(node.index()), ());
+            if let Some(pn) = self.nodes.get_mut(p.index()) {
+                pn.out = match pn.out {
+                    NO_DEPENDENTS => node.0,
+                    _ => MANY_DEPENDENTS,
+                };
+            }
         }
         deps.clear();
         self.deps_buf = deps;
@@ -923,10 +946,20 @@ impl Workbook {
             .collect();
         for (edge, source) in incoming {
             self.graph.remove_edge(edge);
+            self.forget_dependent(CellId(source.index() as u32), node);
             if let Some(NodeKind::Range(rid)) = self.nodes.get(source.index()).map(|n| n.kind) {
                 if let Some(range_node) = self.ranges.remove_user(rid) {
                     self.remove_node(range_node);
                 }
+            }
+        }
+    }
+
+    /// Updates `source`'s cached dependents after its edge to `node` is removed.
+    fn forget_dependent(&mut self, source: NodeId, node: NodeId) {
+        if let Some(n) = self.nodes.get_mut(source.index()) {
+            if n.out == node.0 {
+                n.out = NO_DEPENDENTS;
             }
         }
     }
@@ -1300,19 +1333,38 @@ impl Workbook {
 
     /// Calls `f` for every node that reads `node` directly: formula edges, and for a grid cell,
     /// the ranges containing it.
+    #[inline]
     pub(crate) fn for_each_dependent(&self, node: NodeId, mut f: impl FnMut(NodeId)) {
-        for d in self
-            .graph
-            .neighbors_directed(NodeIndex::new(node.index()), Direction::Outgoing)
-        {
-            f(CellId(d.index() as u32));
+        let Some(n) = self.nodes.get(node.index()) else {
+            return;
+        };
+        debug_assert!(self.dependents_cache_agrees(node, n.out));
+        match n.out {
+            NO_DEPENDENTS => {}
+            MANY_DEPENDENTS => {
+                for d in self
+                    .graph
+                    .neighbors_directed(NodeIndex::new(node.index()), Direction::Outgoing)
+                {
+                    f(CellId(d.index() as u32));
+                }
+            }
+            one => f(CellId(one)),
         }
-        if let Some(Node {
-            kind: NodeKind::Cell { sheet, row, col },
-            ..
-        }) = self.nodes.get(node.index())
-        {
-            self.ranges.for_each_containing(*sheet, *row, *col, &mut f);
+        if let NodeKind::Cell { sheet, row, col } = n.kind {
+            self.ranges.for_each_containing(sheet, row, col, &mut f);
+        }
+    }
+
+    /// `Node::out` matches the graph (checked in debug builds on every walk).
+    fn dependents_cache_agrees(&self, node: NodeId, out: u32) -> bool {
+        let mut graph = self
+            .graph
+            .neighbors_directed(NodeIndex::new(node.index()), Direction::Outgoing);
+        match out {
+            NO_DEPENDENTS => graph.next().is_none(),
+            MANY_DEPENDENTS => true,
+            one => graph.next().map(|d| d.index() as u32) == Some(one) && graph.next().is_none(),
         }
     }
 
