@@ -27,6 +27,76 @@ pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, ErrorKind> {
     a.checked_add(b).ok_or(ErrorKind::Num)
 }
 
+/// A running sum giving exactly what repeated [`add`] from zero gives, faster: while every
+/// number has the scale of the first and the partial sums fit Decimal's 96-bit mantissa (so
+/// each `add` would be exact), it adds the mantissas as integers; from the first step where
+/// that stops, it falls back to `add`.
+#[derive(Clone, Copy, Debug)]
+pub struct Sum {
+    mantissa: i128,
+    scale: u32,
+    /// Any number added yet (until then the sum is `Decimal::ZERO`, scale 0).
+    started: bool,
+    /// The sum, once the integer path no longer applies.
+    slow: Option<Decimal>,
+}
+
+impl Default for Sum {
+    fn default() -> Self {
+        Sum::new()
+    }
+}
+
+const MANTISSA_LIMIT: u128 = 1 << 96;
+
+impl Sum {
+    pub const fn new() -> Sum {
+        Sum {
+            mantissa: 0,
+            scale: 0,
+            started: false,
+            slow: None,
+        }
+    }
+
+    #[inline]
+    pub fn add(&mut self, n: Decimal) -> Result<(), ErrorKind> {
+        if let Some(acc) = self.slow {
+            self.slow = Some(add(acc, n)?);
+            return Ok(());
+        }
+        if !self.started {
+            // 0 + n is n, at n's scale.
+            self.started = true;
+            self.mantissa = n.mantissa();
+            self.scale = n.scale();
+            return Ok(());
+        }
+        if n.scale() == self.scale {
+            if let Some(m) = self.mantissa.checked_add(n.mantissa()) {
+                if m.unsigned_abs() < MANTISSA_LIMIT {
+                    self.mantissa = m;
+                    return Ok(());
+                }
+            }
+        }
+        self.slow = Some(add(self.fast_value(), n)?);
+        Ok(())
+    }
+
+    /// The integer path's sum (exact: its mantissa always fits).
+    fn fast_value(&self) -> Decimal {
+        if !self.started {
+            return Decimal::ZERO;
+        }
+        Decimal::try_from_i128_with_scale(self.mantissa, self.scale).unwrap_or(Decimal::ZERO)
+    }
+
+    pub fn value(&self) -> Decimal {
+        self.slow.unwrap_or_else(|| self.fast_value())
+    }
+}
+
 pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, ErrorKind> {
     a.checked_sub(b).ok_or(ErrorKind::Num)
 }
@@ -395,6 +465,44 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn sum_equals_repeated_add() {
+        let max = Decimal::MAX.to_string();
+        let cases: &[&[&str]] = &[
+            &[],
+            &["1", "2", "3"],
+            &["7.5", "2.25", "-1"],
+            &["1.50", "2.50", "-4.00"],
+            &["0.1", "0.2", "0.3", "1", "1.000"],
+            &["-0", "0", "-0.0"],
+            &[&max, "-1", "1", "1"],
+            &[&max, &max],
+            &["79228162514264337593543950.335", "0.001", "-0.002", "1"],
+            &["1e-28", "0.0000000000000000000000000001", "3"],
+        ];
+        for case in cases {
+            let mut sum = Sum::new();
+            let mut seq = Ok(Decimal::ZERO);
+            let mut got = Ok(());
+            for x in case.iter() {
+                let n = Decimal::from_scientific(x).or_else(|_| Decimal::from_str(x));
+                let n = n.unwrap_or_default();
+                seq = seq.and_then(|a| add(a, n));
+                if got.is_ok() {
+                    got = sum.add(n);
+                }
+            }
+            match seq {
+                Ok(v) => {
+                    assert_eq!(got, Ok(()), "{case:?}");
+                    assert_eq!(sum.value(), v, "{case:?}");
+                    assert_eq!(sum.value().scale(), v.scale(), "{case:?}");
+                }
+                Err(e) => assert_eq!(got, Err(e), "{case:?}"),
+            }
+        }
     }
 
     #[test]

@@ -298,9 +298,19 @@ fn fold_numbers(
 }
 
 fn sum(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
-    fold_numbers(args, ctx, Decimal::ZERO, numeric::add)
-        .map(|(total, _)| total)
-        .into()
+    // As `fold_numbers` with `numeric::add` (same result, same first error), on integers.
+    let mut total = Ok(numeric::Sum::new());
+    let read = for_each_number(args, ctx, Collect::Numbers, &mut |n| {
+        if let Ok(t) = &mut total {
+            if let Err(e) = t.add(n) {
+                total = Err(e);
+            }
+        }
+    });
+    match read.and(total) {
+        Ok(t) => Operand::from(t.value()),
+        Err(e) => Operand::error(e),
+    }
 }
 
 /// PRODUCT of no numbers at all is 0, not 1.
@@ -366,7 +376,7 @@ fn sumproduct(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
     // band instead of a lookup per cell); the products then run in reading order as before.
     let band = (SUMPRODUCT_BAND_CELLS / cols).max(1);
     let mut buffers: Vec<Vec<Factor>> = args.iter().map(|_| Vec::new()).collect();
-    let mut total = Decimal::ZERO;
+    let mut total = numeric::Sum::new();
     let mut r0 = 0;
     while r0 < rows {
         let r1 = rows.min(r0.saturating_add(band));
@@ -403,16 +413,15 @@ fn sumproduct(args: &[Operand], ctx: &dyn EvalContext) -> Operand {
                     }
                 }
                 if let Term::Product(t) = term {
-                    total = match numeric::add(total, t) {
-                        Ok(s) => s,
-                        Err(e) => return Operand::error(e),
-                    };
+                    if let Err(e) = total.add(t) {
+                        return Operand::error(e);
+                    }
                 }
             }
         }
         r0 = r1;
     }
-    Operand::from(total)
+    Operand::from(total.value())
 }
 
 /// A cell as SUMPRODUCT sees it.
