@@ -350,7 +350,7 @@ fn uncertain_inputs(model: &Model, output: &str) -> Result<Vec<UncertainInput>, 
                 name: c.name.clone(),
                 owner: c.owner.clone(),
                 unit: c.unit.clone(),
-                mean: Sampler::new(&d).mean(),
+                mean: Sampler::mean_of(&d),
                 distribution: d,
             })
         })
