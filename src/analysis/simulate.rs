@@ -2,9 +2,11 @@
 //! output is recomputed for each draw, and the report gives its mean, spread, percentiles, the
 //! probability of beating a threshold, a histogram and which parameters drive its variance.
 //!
-//! - **Only what depends on the uncertain parameters is recomputed**: each worker clones the
-//!   compiled workbook once and feeds every sample through [`Workbook::set_values_of`], which
-//!   recomputes just the dependents of the changed cells.
+//! - **Only what depends on the uncertain parameters is recomputed**: the formulas between
+//!   them and the output are put in order once ([`Workbook::sweep`]); each worker clones that
+//!   plan and, per sample, sets the parameters and evaluates just those formulas (plain
+//!   arithmetic on bare decimals). A workbook that refuses a plan (volatile formulas, a
+//!   circular reference) is run through [`Workbook::set_values_of`] instead.
 //! - **Reproducible on any number of threads**: samples are cut into chunks of
 //!   [`SAMPLES_PER_CHUNK`]; chunk `c` draws from its own ChaCha8 stream (`seed`, stream `c`),
 //!   chunks run in parallel (rayon) but are stored and summarised in sample order, so the same
@@ -30,7 +32,7 @@ use super::distributions::Sampler;
 use super::{depends_on, output_cell, AnalysisError};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::engine::{CellId, CellRef, Edit, Workbook};
+use crate::engine::{CellId, CellRef, Edit, Sweep, Workbook};
 use crate::model::{input_to_edit, Distribution, Model};
 use crate::numeric;
 use crate::value::{ErrorKind, Value};
@@ -348,7 +350,7 @@ fn uncertain_inputs(model: &Model, output: &str) -> Result<Vec<UncertainInput>, 
                 name: c.name.clone(),
                 owner: c.owner.clone(),
                 unit: c.unit.clone(),
-                mean: Sampler::new(&d).mean(),
+                mean: Sampler::mean_of(&d),
                 distribution: d,
             })
         })
@@ -441,20 +443,34 @@ fn latin_strata(samples: usize, inputs: usize, seed: u64) -> Vec<Vec<u32>> {
         .collect()
 }
 
+/// How a worker evaluates samples: a planned [`Sweep`] (the formulas between the uncertain
+/// parameters and the output, in order), or, when the workbook refuses one (volatile formulas,
+/// a circular reference), incremental recalculation of a clone.
+#[derive(Clone)]
+enum Evaluation {
+    Sweep(Sweep),
+    Recalc(Workbook),
+}
+
 /// Runs every chunk in parallel; returns (input values row-major, outputs, failure codes).
 fn run(workbook: &Workbook, plan: &Plan) -> (Vec<f64>, Vec<f64>, Vec<u8>) {
     let k = plan.inputs.len();
     let mut rows = vec![0.0; plan.samples * k];
     let mut outputs = vec![0.0; plan.samples];
     let mut codes = vec![OK; plan.samples];
+    let cells: Vec<CellId> = plan.inputs.iter().map(|d| d.cell).collect();
+    let evaluation = match workbook.sweep(&cells, &[plan.output]) {
+        Ok(sweep) => Evaluation::Sweep(sweep),
+        Err(_) => Evaluation::Recalc(workbook.clone()),
+    };
     rows.par_chunks_mut(SAMPLES_PER_CHUNK * k.max(1))
         .zip(outputs.par_chunks_mut(SAMPLES_PER_CHUNK))
         .zip(codes.par_chunks_mut(SAMPLES_PER_CHUNK))
         .enumerate()
         .for_each_init(
-            || workbook.clone(),
-            |wb, (chunk, ((rows, outputs), codes))| {
-                run_chunk(wb, plan, chunk, rows, outputs, codes);
+            || evaluation.clone(),
+            |ev, (chunk, ((rows, outputs), codes))| {
+                run_chunk(ev, plan, chunk, rows, outputs, codes);
             },
         );
     (rows, outputs, codes)
@@ -462,7 +478,7 @@ fn run(workbook: &Workbook, plan: &Plan) -> (Vec<f64>, Vec<f64>, Vec<u8>) {
 
 /// Draws and evaluates the samples of one chunk.
 fn run_chunk(
-    wb: &mut Workbook,
+    ev: &mut Evaluation,
     plan: &Plan,
     chunk: usize,
     rows: &mut [f64],
@@ -481,19 +497,31 @@ fn run_chunk(
         .enumerate()
     {
         let sample = first + offset;
-        for (j, ((edit, draw), slot)) in edits
-            .iter_mut()
-            .zip(&plan.inputs)
-            .zip(row.iter_mut())
-            .enumerate()
-        {
+        for (j, (draw, slot)) in plan.inputs.iter().zip(row.iter_mut()).enumerate() {
             let u = unit_draw(plan, &mut rng, sample, j);
             let x = draw.sampler.quantile(u);
             *slot = x;
-            edit.1 = draw.quantizer.decimal(x);
+            let value = draw.quantizer.decimal(x);
+            match ev {
+                Evaluation::Sweep(sweep) => sweep.set(j, value),
+                Evaluation::Recalc(_) => {
+                    if let Some(edit) = edits.get_mut(j) {
+                        edit.1 = value;
+                    }
+                }
+            }
         }
-        wb.set_values_of(&edits);
-        (*output, *code) = match wb.value_of(plan.output) {
+        let value = match ev {
+            Evaluation::Sweep(sweep) => {
+                sweep.recompute();
+                sweep.value_of(plan.output)
+            }
+            Evaluation::Recalc(wb) => {
+                wb.set_values_of(&edits);
+                wb.value_of(plan.output)
+            }
+        };
+        (*output, *code) = match value {
             Value::Number(n) => (output_f64(*n), OK),
             Value::Error(e) => (f64::NAN, error_code(*e)),
             _ => (f64::NAN, NOT_A_NUMBER),

@@ -7,10 +7,12 @@ mod load;
 pub mod program;
 pub mod ranges;
 pub mod recalc;
+mod sweep;
 pub mod workbook;
 
 pub use load::CellContent;
 pub use recalc::{Cycle, Recalc, RecalcCounts};
+pub use sweep::{Sweep, SweepRefusal};
 pub use workbook::{input_edit, CellRef, Edit, EditError, Workbook};
 
 /// A cell, named cell or internal node of a workbook. Cheap to copy; valid until the cell is
