@@ -271,9 +271,20 @@ impl Workbook {
 
         let mut processed = self.drain(&mut s, &mut stack, &mut out);
         if processed < s.visited.len() {
-            let cycle_nodes = self.break_cycles(&mut s, &mut out);
-            processed += cycle_nodes;
+            let (circular, held) = self.break_cycles(&mut s, &mut out);
+            processed += circular;
             processed += self.drain(&mut s, &mut stack, &mut out);
+            // A range on a cycle waits for its cells off the cycle; ranges feed only on cells,
+            // so none should be left waiting. Should one be, release it rather than leave the
+            // cells behind it uncomputed.
+            let stalled: Vec<NodeId> = held
+                .into_iter()
+                .filter(|n| s.flags(*n) & DONE == 0)
+                .collect();
+            if !stalled.is_empty() {
+                processed += self.release_cycle_nodes(&stalled, &mut s);
+                processed += self.drain(&mut s, &mut stack, &mut out);
+            }
         }
         debug_assert!(processed <= s.visited.len());
 
@@ -441,8 +452,11 @@ impl Workbook {
     }
 
     /// Finds the cycles among the nodes Kahn's algorithm could not order, gives their cells
-    /// `#CIRC!`, and releases the nodes behind them. Returns the number of cycle nodes.
-    fn break_cycles(&mut self, s: &mut Scratch, out: &mut Out) -> usize {
+    /// `#CIRC!`, and releases the nodes behind them. Returns the number of cells and names on
+    /// cycles (now done) and the ranges on cycles, which are not done: a range on a cycle
+    /// (`B2=SUM(A2:B2)`) also holds cells off it (A2), and a cell reading that range
+    /// (`C2=SUM(A2:B2)`) must wait for them as in any other recalculation.
+    fn break_cycles(&mut self, s: &mut Scratch, out: &mut Out) -> (usize, Vec<NodeId>) {
         let leftover: Vec<NodeId> = s
             .visited
             .iter()
@@ -482,22 +496,31 @@ impl Workbook {
         let circ = Value::Error(ErrorKind::Circ);
         let mut cycle_nodes: Vec<NodeId> = on_cycle.iter().copied().collect();
         cycle_nodes.sort_unstable();
-        for &n in &cycle_nodes {
-            s.set_flags(n, DONE);
+        let (valued, held): (Vec<NodeId>, Vec<NodeId>) = cycle_nodes.into_iter().partition(|n| {
+            self.nodes
+                .get(n.index())
+                .is_some_and(|node| matches!(node.kind, NodeKind::Cell { .. } | NodeKind::Name(_)))
+        });
+        for &n in &valued {
             if let Some(node) = self.nodes.get_mut(n.index()) {
-                if matches!(node.kind, NodeKind::Cell { .. } | NodeKind::Name(_))
-                    && node.value != circ
-                {
+                if node.value != circ {
                     node.value = circ.clone();
                     out.changed(n);
                 }
             }
         }
-        for &n in &cycle_nodes {
+        let circular = self.release_cycle_nodes(&valued, s);
+        (circular, held)
+    }
+
+    /// Marks `nodes` done and counts them off their dependents' inputs, queueing those left
+    /// with none. Returns how many nodes it marked.
+    fn release_cycle_nodes(&self, nodes: &[NodeId], s: &mut Scratch) -> usize {
+        for &n in nodes {
+            s.set_flags(n, DONE);
+        }
+        for &n in nodes {
             self.for_each_dependent(n, |v| {
-                if on_cycle.contains(&v) {
-                    return;
-                }
                 let Some(d) = s.slots.get_mut(v.index()) else {
                     return;
                 };
@@ -515,7 +538,7 @@ impl Workbook {
                 }
             });
         }
-        cycle_nodes.len()
+        nodes.len()
     }
 
     /// One concrete loop through a strongly connected component, starting at its first cell.

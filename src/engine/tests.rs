@@ -214,6 +214,42 @@ fn cycles_are_reported_and_recover() {
     assert_eq!(wb.value("Sheet1!G5"), Some(Value::Error(ErrorKind::Circ)));
 }
 
+/// A range on a cycle (`B2=SUM(A2:B2)`) also holds a cell off the cycle (A2) that waits behind
+/// another cycle; a cell reading the range (C3) must see A2's new value, not an old one.
+#[test]
+fn cells_behind_a_cyclic_range_wait_for_its_other_cells() {
+    for order in [["A2", "C3"], ["C3", "A2"]] {
+        let mut wb = book();
+        let mut edits = vec![
+            input_edit(
+                CellRef::parse("Sheet1!B1").unwrap_or(CellRef::name("x")),
+                "=SUM(A1:B1)",
+            ),
+            input_edit(
+                CellRef::parse("Sheet1!B2").unwrap_or(CellRef::name("x")),
+                "=SUM(A2:B2)",
+            ),
+        ];
+        for cell in order {
+            let formula = if cell == "A2" {
+                "=IFERROR(B1,7)"
+            } else {
+                "=INDEX(A2:B2,1,1)*10"
+            };
+            let target = CellRef::parse(&format!("Sheet1!{cell}")).unwrap_or(CellRef::name("x"));
+            edits.push(input_edit(target, formula));
+        }
+        assert!(wb.apply(edits).is_ok());
+        assert_eq!(wb.value("Sheet1!B1"), Some(Value::Error(ErrorKind::Circ)));
+        assert_eq!(wb.value("Sheet1!B2"), Some(Value::Error(ErrorKind::Circ)));
+        assert_eq!(wb.value("Sheet1!A2"), Some(n("7")));
+        assert_eq!(wb.value("Sheet1!C3"), Some(n("70")), "order {order:?}");
+        // And incrementally, when A2 changes behind the cycle.
+        let _ = wb.set_formula("Sheet1!A2", "=IFERROR(B1,8)");
+        assert_eq!(wb.value("Sheet1!C3"), Some(n("80")), "order {order:?}");
+    }
+}
+
 #[test]
 fn rename_keeps_formulas_working() {
     let mut wb = Workbook::new();
