@@ -526,20 +526,8 @@ fn run_simple(ops: &[Op], anchor: Anchor, wb: &Workbook, refs: Option<&[u32]>) -
                 }
             }
             Op::Binary { op, .. } => {
-                sp = sp.checked_sub(1)?;
-                let b = *stack.get(sp)?;
-                let a = stack.get_mut(sp.checked_sub(1)?)?;
-                let r = match op {
-                    BinaryOp::Add => numeric::add(*a, b),
-                    BinaryOp::Sub => numeric::sub(*a, b),
-                    BinaryOp::Mul => numeric::mul(*a, b),
-                    BinaryOp::Div => numeric::div(*a, b),
-                    BinaryOp::Pow => numeric::power(*a, b),
-                    _ => return None,
-                };
-                match r {
-                    Ok(v) => *a = v,
-                    Err(e) => return Some(Value::Error(e)),
+                if let Err(e) = binary_on_stack(*op, &mut stack, &mut sp)? {
+                    return Some(Value::Error(e));
                 }
             }
             _ => return None,
@@ -754,4 +742,27 @@ pub fn binary_values(op: BinaryOp, a: &Value, b: &Value) -> Value {
 /// The array an operand denotes (used when a name is defined as an array constant).
 pub fn operand_array(op: &Operand, ctx: &dyn EvalContext) -> Array {
     crate::functions::args::to_array(op, ctx)
+}
+
+/// One arithmetic operator of a bare-decimal program (the simple-formula and sweep paths): pops
+/// `b`, replaces `a` by `a op b`. None when the stack is short or the operator is not
+/// arithmetic (see `program::is_decimal_arithmetic`).
+#[inline]
+pub(super) fn binary_on_stack(
+    op: BinaryOp,
+    stack: &mut [Decimal],
+    sp: &mut usize,
+) -> Option<Result<(), ErrorKind>> {
+    *sp = sp.checked_sub(1)?;
+    let b = *stack.get(*sp)?;
+    let a = stack.get_mut(sp.checked_sub(1)?)?;
+    let r = match op {
+        BinaryOp::Add => numeric::add(*a, b),
+        BinaryOp::Sub => numeric::sub(*a, b),
+        BinaryOp::Mul => numeric::mul(*a, b),
+        BinaryOp::Div => numeric::div(*a, b),
+        BinaryOp::Pow => numeric::power(*a, b),
+        _ => return None,
+    };
+    Some(r.map(|v| *a = v))
 }

@@ -229,6 +229,14 @@ impl Program {
     }
 }
 
+/// The operators bare-decimal programs evaluate (`eval::binary_on_stack`).
+pub(super) fn is_decimal_arithmetic(op: BinaryOp) -> bool {
+    matches!(
+        op,
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Pow
+    )
+}
+
 /// Is the code plain arithmetic on numbers and single cells, with a stack of at most
 /// `SIMPLE_DEPTH` operands and exactly one result?
 fn is_simple(ops: &[Op]) -> bool {
@@ -247,16 +255,7 @@ fn is_simple(ops: &[Op]) -> bool {
                 }
             }
             Op::Binary { op, .. } => {
-                if depth < 2
-                    || !matches!(
-                        op,
-                        BinaryOp::Add
-                            | BinaryOp::Sub
-                            | BinaryOp::Mul
-                            | BinaryOp::Div
-                            | BinaryOp::Pow
-                    )
-                {
+                if depth < 2 || !is_decimal_arithmetic(*op) {
                     return false;
                 }
                 depth -= 1;

@@ -283,16 +283,7 @@ impl Workbook {
                     code.push(Fast::Percent);
                 }
                 Op::Binary { op, .. } => {
-                    if depth < 2
-                        || !matches!(
-                            op,
-                            BinaryOp::Add
-                                | BinaryOp::Sub
-                                | BinaryOp::Mul
-                                | BinaryOp::Div
-                                | BinaryOp::Pow
-                        )
-                    {
+                    if depth < 2 || !super::program::is_decimal_arithmetic(*op) {
                         return false;
                     }
                     code.push(Fast::Binary(*op));
@@ -397,20 +388,8 @@ fn run_fast(code: &[Fast], wb: &Workbook) -> Option<Value> {
                 }
             }
             Fast::Binary(op) => {
-                sp = sp.checked_sub(1)?;
-                let b = *stack.get(sp)?;
-                let a = stack.get_mut(sp.checked_sub(1)?)?;
-                let r = match op {
-                    BinaryOp::Add => numeric::add(*a, b),
-                    BinaryOp::Sub => numeric::sub(*a, b),
-                    BinaryOp::Mul => numeric::mul(*a, b),
-                    BinaryOp::Div => numeric::div(*a, b),
-                    BinaryOp::Pow => numeric::power(*a, b),
-                    _ => return None,
-                };
-                match r {
-                    Ok(v) => *a = v,
-                    Err(e) => return Some(Value::Error(e)),
+                if let Err(e) = super::eval::binary_on_stack(op, &mut stack, &mut sp)? {
+                    return Some(Value::Error(e));
                 }
             }
         }
