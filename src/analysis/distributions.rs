@@ -7,6 +7,7 @@
 //! Sampling is statistics, not money: it runs in f64 and the drawn value is converted to an
 //! exact decimal once, when it is fed to the model.
 
+use crate::functions::statistical::special;
 use crate::model::Distribution;
 use crate::numeric;
 
@@ -280,34 +281,6 @@ fn horner(c: &[f64; 8], x: f64) -> f64 {
     c.iter().rev().fold(0.0, |acc, k| acc * x + k)
 }
 
-/// ln Γ(x) for x > 0 (Lanczos, g = 7, 9 terms; about 15 correct digits).
-pub fn ln_gamma(x: f64) -> f64 {
-    const G: f64 = 7.0;
-    const COEFFICIENTS: [f64; 9] = [
-        0.999_999_999_999_809_9,
-        676.520_368_121_885_1,
-        -1_259.139_216_722_402_8,
-        771.323_428_777_653_1,
-        -176.615_029_162_140_6,
-        12.507_343_278_686_905,
-        -0.138_571_095_265_720_12,
-        9.984_369_578_019_572e-6,
-        1.505_632_735_149_311_6e-7,
-    ];
-    if x < 0.5 {
-        // Reflection: Γ(x) Γ(1-x) = π / sin(πx).
-        let pi = std::f64::consts::PI;
-        return (pi / (pi * x).sin()).ln() - ln_gamma(1.0 - x);
-    }
-    let x = x - 1.0;
-    let mut sum = COEFFICIENTS[0];
-    for (i, c) in COEFFICIENTS.iter().enumerate().skip(1) {
-        sum += c / (x + i as f64);
-    }
-    let t = x + G + 0.5;
-    0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + sum.ln()
-}
-
 /// The quantile function of a Beta(alpha, beta) distribution on [0, 1]: a table of exact
 /// quantiles brackets the answer, then Newton's method (guarded by bisection) refines it.
 #[derive(Clone, Debug)]
@@ -326,7 +299,7 @@ impl BetaQuantile {
         let mut q = BetaQuantile {
             alpha,
             beta,
-            ln_beta: ln_gamma(alpha) + ln_gamma(beta) - ln_gamma(alpha + beta),
+            ln_beta: special::ln_beta(alpha, beta),
             table: Vec::new(),
             slopes: Vec::new(),
         };
@@ -518,6 +491,7 @@ mod tests {
 
     #[test]
     fn ln_gamma_known_values() {
+        use crate::functions::statistical::special::ln_gamma;
         assert!(close(ln_gamma(5.0), 24f64.ln(), 1e-13));
         assert!(close(
             ln_gamma(0.5),

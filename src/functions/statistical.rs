@@ -3315,7 +3315,8 @@ fn aggregate_option(op: Option<&Operand>, ctx: &dyn EvalContext) -> Result<i64, 
 }
 /// Special functions in f64: the numerical kernel of the distribution functions. Every
 /// iterative method here has an iteration cap, so no input can make it loop forever.
-mod special {
+/// Special functions (Gamma, Beta, normal) shared with the simulation's samplers.
+pub(crate) mod special {
     use std::f64::consts::{PI, SQRT_2};
 
     /// ln(sqrt(2 pi)).
